@@ -1,0 +1,61 @@
+// Offset <-> position conversion. Scanners work on offsets (fast regex scans over the whole text) and only
+// turn the few offsets they report into positions, so the line table is built lazily, once per file.
+import type { Position, Range } from '../model';
+
+export class LineIndex {
+  private starts: Uint32Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts();
+    if (position.line >= starts.length) return this.text.length;
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return Math.min(starts[position.line] + position.character, lineEnd);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  private lineStarts(): Uint32Array {
+    if (this.starts) return this.starts;
+    // A `\r\n` pair ends one line; a lone `\r` ends one too (old Mac files), as in VS Code.
+    const found: number[] = [0];
+    const text = this.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) found.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        found.push(i + 1);
+      }
+    }
+    this.starts = Uint32Array.from(found);
+    return this.starts;
+  }
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
