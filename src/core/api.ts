@@ -5,6 +5,11 @@ import type { TraceGraph } from './link';
 import type { FileFacts, Finding, Kind, Location, Position, Range, Severity, TraceItem } from './model';
 import type { CancellationToken, Progress, Workspace } from './workspace';
 
+/**
+ * A snapshot is a view of the engine's state: it stays valid until the next update (`setOverlay`,
+ * `refresh`, `index`). Read what you need synchronously; take a new snapshot after an update.
+ */
+
 /** Coverage of one kind: how many items, how many need impl/test, how many have them. */
 export interface KindSummary {
   readonly kind: Kind;
@@ -32,8 +37,6 @@ export interface TraceSnapshot {
   readonly findings: readonly Finding[];
   readonly summary: Summary;
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
-  /** The facts of every scanned file, sorted by path (for hosts that need per-file detail). */
-  readonly files: readonly FileFacts[];
 }
 
 /** What sits at a position: an ID written there, and the item it names when it is defined. */

@@ -1,7 +1,7 @@
 // `.sectrace.yaml`: optional. Every key has a default that works with zero configuration; a present key
 // replaces its default (lists are not merged, except `exclude`, which adds to the built-in skips).
 // Every problem carries the line it is on, so the editor and the CLI can point at it.
-// @implements SR-103
+// @implements ST-3
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { FindingCode, Kind, Need, Range, Severity } from './model';
 import { FINDING_CODES } from './model';

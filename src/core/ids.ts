@@ -1,6 +1,6 @@
 // Which words are IDs. Only configured prefixes make IDs, so `UTF-8`, `ISO-27001` or `CVE-2024-1234` stay
 // plain text unless a team configures those prefixes. The same matcher serves code, Markdown and lookups.
-// @implements SR-102
+// @implements ST-2
 import type { Kind } from './model';
 
 /** `PREFIX-NUMBER` with optional dotted parts: `SR-12`, `MIT-3.1`. Prefixes are letters, digits and `_`, starting with a letter. */

@@ -1,12 +1,13 @@
-// Link: all files' facts -> one graph. Pure and total: a dangling reference becomes an unresolved entry
-// the checker reports, never an exception. Invariant: the graph depends only on the facts and the
-// configuration, not on the order files were scanned in (files are sorted first).
-// @implements SR-104
+// Link: the facts of all files -> one graph. The graph is kept incrementally: a changed file's old
+// contributions are taken out and its new ones put in, so re-indexing one file costs that file, not the
+// workspace. References are stored whether or not their target exists; resolution happens when asked,
+// so defining or deleting an item needs no pass over the files that mention it.
+// Invariant: the graph depends only on the set of facts and the configuration, never on the order
+// files were added in (definitions are kept sorted by file).
+// @implements ST-4
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
-import type {
-  CodeTrace, FileFacts, IdRef, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem,
-} from './model';
+import type { CodeTrace, FileFacts, FileRole, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
 
 /** Attribute keys that link items, with the relation they express and whether they point backwards. */
 export const LINK_ATTRIBUTES: Readonly<Record<string, { relation: Relation; reverse: boolean }>> = {
@@ -24,7 +25,7 @@ export interface UnresolvedRef {
   readonly location: Location;
   /** How it was used: a tag, a link attribute, or a bare mention. */
   readonly via: 'tag' | 'attribute' | 'mention';
-  /** False when the ID's prefix is not configured (`@implements XYZ-3`). */
+  /** False when the ID's prefix is not configured (XYZ-3 after a tag). */
   readonly configured: boolean;
 }
 
@@ -34,30 +35,91 @@ export interface Definition {
   readonly file: string;
 }
 
+/** A link as written: `ref` is the end named in the attribute, which may not exist. */
+interface WrittenLink extends ItemLink {
+  readonly ref: string;
+}
+
 export class TraceGraph {
-  /** First definition of each ID, in file order. */
-  readonly items = new Map<string, TraceItem>();
-  /** Every definition per ID; more than one means a duplicate. */
+  /** Every definition per ID, sorted by file; more than one means a duplicate. */
   readonly definitions = new Map<string, Definition[]>();
-  readonly links: ItemLink[] = [];
-  readonly traces: CodeTrace[] = [];
-  readonly references: { id: string; location: Location }[] = [];
-  readonly unresolved: UnresolvedRef[] = [];
-  private readonly outgoing = new Map<string, ItemLink[]>();
-  private readonly incoming = new Map<string, ItemLink[]>();
+  private readonly files = new Map<string, FileFacts>();
+  private readonly itemsById = new Map<string, TraceItem>();
+  private readonly outgoing = new Map<string, WrittenLink[]>();
+  private readonly incoming = new Map<string, WrittenLink[]>();
+  private readonly linksByRef = new Map<string, WrittenLink[]>();
   private readonly tracesById = new Map<string, CodeTrace[]>();
-  private readonly referencesById = new Map<string, Location[]>();
+  private readonly mentionsById = new Map<string, Location[]>();
+  /** Files with problems or foreign tag IDs, so checks need not visit every file. */
+  private readonly filesWithProblems = new Set<string>();
+  private readonly filesWithForeign = new Set<string>();
+  private readonly roles: Record<FileRole, number> = { spec: 0, code: 0, test: 0 };
+  private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
+
+  constructor(
+    private readonly config: SectraceConfig,
+    private readonly ids: IdMatcher,
+  ) {}
+
+  /** The first definition of each ID (by file path). */
+  get items(): ReadonlyMap<string, TraceItem> {
+    return this.itemsById;
+  }
+
+  /** Resolved item links (both ends defined). */
+  get links(): readonly ItemLink[] {
+    return (this.cache.links ??= [...this.outgoing.values()].flat().filter((l) => this.resolved(l)).map(stripRef));
+  }
+
+  /** Traces from tags to defined items. */
+  get traces(): readonly CodeTrace[] {
+    return (this.cache.traces ??= [...this.tracesById].filter(([id]) => this.itemsById.has(id)).flatMap(([, list]) => list));
+  }
+
+  /** Bare mentions of defined items. */
+  get references(): readonly { id: string; location: Location }[] {
+    return (this.cache.references ??= [...this.mentionsById]
+      .filter(([id]) => this.itemsById.has(id))
+      .flatMap(([id, list]) => list.map((location) => ({ id, location }))));
+  }
+
+  /** Every use of an ID that no item defines. */
+  get unresolved(): readonly UnresolvedRef[] {
+    return (this.cache.unresolved ??= this.computeUnresolved());
+  }
+
+  fileFacts(file: string): FileFacts | undefined {
+    return this.files.get(file);
+  }
+
+  filePaths(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** How many files of each role are in the graph. */
+  get roleCounts(): Readonly<Record<FileRole, number>> {
+    return this.roles;
+  }
+
+  /** Files whose facts carry problems. */
+  problemFiles(): ReadonlySet<string> {
+    return this.filesWithProblems;
+  }
 
   linksFrom(id: string): readonly ItemLink[] {
-    return this.outgoing.get(id) ?? [];
+    return (this.outgoing.get(id) ?? []).filter((l) => this.resolved(l));
   }
 
   linksTo(id: string): readonly ItemLink[] {
-    return this.incoming.get(id) ?? [];
+    return (this.incoming.get(id) ?? []).filter((l) => this.resolved(l));
   }
 
   tracesOf(id: string): readonly CodeTrace[] {
-    return this.tracesById.get(id) ?? [];
+    return this.itemsById.has(id) ? (this.tracesById.get(id) ?? []) : [];
   }
 
   implementationsOf(id: string): readonly CodeTrace[] {
@@ -69,79 +131,131 @@ export class TraceGraph {
   }
 
   referencesOf(id: string): readonly Location[] {
-    return this.referencesById.get(id) ?? [];
+    return this.itemsById.has(id) ? (this.mentionsById.get(id) ?? []) : [];
+  }
+
+  /** Every place the ID is written, defined or not: definitions, tag arguments, link attributes, mentions. */
+  occurrences(id: string): Location[] {
+    return [
+      ...(this.definitions.get(id) ?? []).map((d) => d.item.idLocation),
+      ...(this.tracesById.get(id) ?? []).map((t) => t.location),
+      ...(this.linksByRef.get(id) ?? []).map((l) => l.location),
+      ...(this.mentionsById.get(id) ?? []),
+    ];
   }
 
   itemsOfKind(kind: Kind): TraceItem[] {
-    return [...this.items.values()].filter((item) => item.kind === kind);
+    return [...this.itemsById.values()].filter((item) => item.kind === kind);
   }
 
-  /** @internal used by `link` only. */
-  addLink(link: ItemLink): void {
-    this.links.push(link);
-    push(this.outgoing, link.source, link);
-    push(this.incoming, link.target, link);
-  }
-
-  /** @internal used by `link` only. */
-  addTrace(trace: CodeTrace): void {
-    this.traces.push(trace);
-    push(this.tracesById, trace.id, trace);
-  }
-
-  /** @internal used by `link` only. */
-  addReference(id: string, location: Location): void {
-    this.references.push({ id, location });
-    push(this.referencesById, id, location);
-  }
-}
-
-export function link(files: readonly FileFacts[], config: SectraceConfig, ids: IdMatcher): TraceGraph {
-  const graph = new TraceGraph();
-  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const facts of sorted) {
-    for (const fact of facts.items) define(graph, facts.file, fact, config, ids);
-  }
-  for (const facts of sorted) {
-    for (const fact of facts.items) linkAttributes(graph, facts.file, fact);
+  /** Puts a file's facts in, replacing what the same file contributed before. */
+  setFile(facts: FileFacts): void {
+    this.removeFile(facts.file);
+    this.files.set(facts.file, facts);
+    this.roles[facts.role]++;
+    if (facts.problems.length) this.filesWithProblems.add(facts.file);
+    if (facts.tags.some((t) => t.foreign.length)) this.filesWithForeign.add(facts.file);
+    for (const fact of facts.items) this.define(facts.file, fact);
+    for (const fact of facts.items) this.addAttributeLinks(facts.file, fact);
     for (const tag of facts.tags) {
-      for (const ref of tag.refs) {
-        const location = { file: facts.file, range: ref.range };
-        if (graph.items.has(ref.id)) graph.addTrace({ id: ref.id, tag: tag.tag, role: facts.role, location });
-        else graph.unresolved.push({ id: ref.id, location, via: 'tag', configured: true });
-      }
-      for (const ref of tag.foreign) graph.unresolved.push({ id: ref.id, location: { file: facts.file, range: ref.range }, via: 'tag', configured: false });
+      for (const ref of tag.refs) push(this.tracesById, ref.id, { id: ref.id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range } });
     }
-    for (const mention of facts.mentions) {
-      const location = { file: facts.file, range: mention.range };
-      if (graph.items.has(mention.id)) graph.addReference(mention.id, location);
-      else graph.unresolved.push({ id: mention.id, location, via: 'mention', configured: true });
+    for (const mention of facts.mentions) push(this.mentionsById, mention.id, { file: facts.file, range: mention.range });
+    this.cache = {};
+  }
+
+  removeFile(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.files.delete(file);
+    this.roles[old.role]--;
+    this.filesWithProblems.delete(file);
+    this.filesWithForeign.delete(file);
+    const inFile = (l: { location: Location }) => l.location.file !== file;
+    for (const fact of old.items) {
+      const remaining = (this.definitions.get(fact.id) ?? []).filter((d) => d.file !== file);
+      setOrDelete(this.definitions, fact.id, remaining);
+      if (remaining.length) this.itemsById.set(fact.id, remaining[0].item);
+      else this.itemsById.delete(fact.id);
+      for (const attribute of fact.attributes) {
+        for (const ref of attribute.refs) {
+          for (const key of [fact.id, ref.id]) {
+            filterIn(this.outgoing, key, inFile);
+            filterIn(this.incoming, key, inFile);
+          }
+          filterIn(this.linksByRef, ref.id, inFile);
+          filterIn(this.mentionsById, ref.id, (l) => l.file !== file);
+        }
+      }
+    }
+    for (const tag of old.tags) for (const ref of tag.refs) filterIn(this.tracesById, ref.id, inFile);
+    for (const mention of old.mentions) filterIn(this.mentionsById, mention.id, (l) => l.file !== file);
+    this.cache = {};
+  }
+
+  private define(file: string, fact: ItemFact): void {
+    const kind = this.ids.kindOf(fact.id) ?? 'requirement';
+    const attributes: Record<string, string> = {};
+    for (const attribute of fact.attributes) if (!(attribute.key in attributes)) attributes[attribute.key] = attribute.value;
+    const item: TraceItem = {
+      id: fact.id,
+      kind,
+      title: fact.title,
+      description: fact.description,
+      attributes,
+      location: { file, range: fact.range },
+      idLocation: { file, range: fact.idRange },
+      form: fact.form,
+      needs: needsOf(attributes.needs, this.config.needs[kind] ?? []),
+    };
+    const list = this.definitions.get(fact.id) ?? [];
+    list.push({ item, fact, file });
+    list.sort((a, b) => compareStrings(a.file, b.file) || a.item.location.range.start.line - b.item.location.range.start.line);
+    this.definitions.set(fact.id, list);
+    this.itemsById.set(fact.id, list[0].item);
+  }
+
+  private addAttributeLinks(file: string, fact: ItemFact): void {
+    for (const attribute of fact.attributes) {
+      const spec = LINK_ATTRIBUTES[attribute.key];
+      for (const ref of attribute.refs) {
+        const location = { file, range: ref.range };
+        if (!spec) {
+          push(this.mentionsById, ref.id, location);
+          continue;
+        }
+        const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
+        const written: WrittenLink = { source, target, relation: spec.relation, location, ref: ref.id };
+        push(this.outgoing, source, written);
+        push(this.incoming, target, written);
+        push(this.linksByRef, ref.id, written);
+      }
     }
   }
-  return graph;
+
+  private resolved(link: WrittenLink): boolean {
+    return this.itemsById.has(link.source) && this.itemsById.has(link.target);
+  }
+
+  private computeUnresolved(): UnresolvedRef[] {
+    const result: UnresolvedRef[] = [];
+    const missing = (id: string) => !this.itemsById.has(id);
+    for (const [id, list] of this.tracesById) if (missing(id)) for (const t of list) result.push({ id, location: t.location, via: 'tag', configured: true });
+    for (const [id, list] of this.linksByRef) if (missing(id)) for (const l of list) result.push({ id, location: l.location, via: 'attribute', configured: true });
+    for (const [id, list] of this.mentionsById) if (missing(id)) for (const location of list) result.push({ id, location, via: 'mention', configured: true });
+    for (const file of this.filesWithForeign) {
+      const facts = this.files.get(file) as FileFacts;
+      for (const tag of facts.tags) for (const ref of tag.foreign) result.push({ id: ref.id, location: { file: facts.file, range: ref.range }, via: 'tag', configured: false });
+    }
+    return result;
+  }
 }
 
-function define(graph: TraceGraph, file: string, fact: ItemFact, config: SectraceConfig, ids: IdMatcher): void {
-  const kind = ids.kindOf(fact.id) ?? 'requirement';
-  const attributes: Record<string, string> = {};
-  for (const attribute of fact.attributes) if (!(attribute.key in attributes)) attributes[attribute.key] = attribute.value;
-  const item: TraceItem = {
-    id: fact.id,
-    kind,
-    title: fact.title,
-    description: fact.description,
-    attributes,
-    location: { file, range: fact.range },
-    idLocation: { file, range: fact.idRange },
-    form: fact.form,
-    needs: needsOf(attributes.needs, config.needs[kind] ?? []),
-  };
-  const definitions = graph.definitions.get(fact.id);
-  if (definitions) definitions.push({ item, fact, file });
-  else {
-    graph.definitions.set(fact.id, [{ item, fact, file }]);
-    graph.items.set(fact.id, item);
-  }
+/** Builds a graph from scratch. */
+export function link(files: Iterable<FileFacts>, config: SectraceConfig, ids: IdMatcher): TraceGraph {
+  const graph = new TraceGraph(config, ids);
+  for (const facts of files) graph.setFile(facts);
+  return graph;
 }
 
 /** `needs: impl, test` (or `none`) overrides the kind's default; unknown words are reported by the checker. */
@@ -151,35 +265,26 @@ export function needsOf(value: string | undefined, fallback: readonly Need[]): r
   return (['impl', 'test'] as const).filter((need) => words.includes(need));
 }
 
-function linkAttributes(graph: TraceGraph, file: string, fact: ItemFact): void {
-  // Only the first definition of a duplicated ID contributes links; the duplicate is reported instead.
-  if (graph.definitions.get(fact.id)?.[0]?.fact !== fact) return;
-  for (const attribute of fact.attributes) {
-    const spec = LINK_ATTRIBUTES[attribute.key];
-    if (!spec) {
-      for (const ref of attribute.refs) addMention(graph, file, ref);
-      continue;
-    }
-    for (const ref of attribute.refs) {
-      const location = { file, range: ref.range };
-      if (!graph.items.has(ref.id)) {
-        graph.unresolved.push({ id: ref.id, location, via: 'attribute', configured: true });
-        continue;
-      }
-      const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
-      graph.addLink({ source, target, relation: spec.relation, location });
-    }
-  }
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addMention(graph: TraceGraph, file: string, ref: IdRef): void {
-  const location = { file, range: ref.range };
-  if (graph.items.has(ref.id)) graph.addReference(ref.id, location);
-  else graph.unresolved.push({ id: ref.id, location, via: 'mention', configured: true });
+function stripRef({ ref: _ref, ...link }: WrittenLink): ItemLink {
+  return link;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function filterIn<K, V>(map: Map<K, V[]>, key: K, keep: (value: V) => boolean): void {
+  const list = map.get(key);
+  if (list) setOrDelete(map, key, list.filter(keep));
+}
+
+function setOrDelete<K, V>(map: Map<K, V[]>, key: K, list: V[]): void {
+  if (list.length) map.set(key, list);
+  else map.delete(key);
 }

@@ -1,7 +1,7 @@
 // The engine's data model: what scanning produces per file (facts), what linking produces for the whole
 // workspace (the graph) and what checking produces (findings). Everything here is plain data so that it
 // can cross a worker boundary, be cached per file, and be serialised to JSON as-is.
-// @implements SR-101
+// @implements ST-1
 
 /** Zero-based line and UTF-16 character, as in VS Code and LSP. Human-facing output adds 1 to both. */
 export interface Position {
@@ -37,9 +37,9 @@ export interface IdRef {
 }
 
 /**
- * A trace tag in a code comment: `@implements SR-1, MIT-2` or `Implements: SR-1`.
+ * A trace tag in a code comment: an implements, verifies or mitigates tag followed by IDs.
  * `refs` holds the IDs with a configured prefix; `foreign` holds ID-shaped tokens after the tag whose
- * prefix is not configured (`@implements XYZ-3`), so the checker can report them instead of dropping them.
+ * prefix is not configured (such as XYZ-3), so the checker can report them instead of dropping them.
  */
 export interface TagFact {
   readonly tag: TagName;

@@ -1,6 +1,6 @@
 // The engine's only door to files. Hosts implement it: Node's fs for the CLI, `vscode.workspace.fs` plus
 // open editor buffers for the extension, an in-memory map for tests. Paths are workspace-relative with `/`.
-// @implements SR-105
+// @implements ST-5
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
 

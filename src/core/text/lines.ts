@@ -36,16 +36,15 @@ export class LineIndex {
 
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
-    // A `\r\n` pair ends one line; a lone `\r` ends one too (old Mac files), as in VS Code.
+    // A `\r\n` pair ends one line; a lone `\r` ends one too (old Mac files), as in VS Code. indexOf runs
+    // natively and is several times faster than a per-character loop, which matters for large files.
     const found: number[] = [0];
     const text = this.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) found.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        found.push(i + 1);
-      }
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    } else {
+      const breaks = /\r\n?|\n/g;
+      for (let m = breaks.exec(text); m; m = breaks.exec(text)) found.push(m.index + m[0].length);
     }
     this.starts = Uint32Array.from(found);
     return this.starts;

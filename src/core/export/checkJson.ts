@@ -1,0 +1,59 @@
+// The `check --json` document: the graph and the findings, versioned. Lines and columns are 1-based here
+// (as in editors' status bars and SARIF); the engine inside is 0-based. Schema: schemas/check.schema.json.
+// Bump CHECK_JSON_VERSION on any incompatible change and say so in the CHANGELOG.
+// @implements ST-13
+import type { TraceSnapshot } from '../api';
+import { createCoverage } from '../coverage';
+import { SEVERITY_RANK, type Location, type Severity } from '../model';
+
+export const CHECK_JSON_VERSION = 1;
+
+export interface JsonLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function jsonLocation(location: Location): JsonLocation {
+  const { start, end } = location.range;
+  return { file: location.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export function toCheckJson(snapshot: TraceSnapshot, tool: { name: string; version: string }, failOn = snapshot.summary.failOn): unknown {
+  const { graph } = snapshot;
+  const coverage = createCoverage(graph);
+  const failing = verdictFor(snapshot, failOn);
+  return {
+    schemaVersion: CHECK_JSON_VERSION,
+    tool,
+    workspace: snapshot.workspaceName,
+    summary: { ...snapshot.summary, failOn, verdict: failing },
+    items: [...graph.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      description: item.description,
+      attributes: item.attributes,
+      needs: item.needs,
+      location: jsonLocation(item.idLocation),
+      implemented: coverage(item.id).implemented,
+      verified: coverage(item.id).verified,
+      implementations: graph.implementationsOf(item.id).map((t) => jsonLocation(t.location)),
+      tests: graph.testsOf(item.id).map((t) => jsonLocation(t.location)),
+      references: graph.referencesOf(item.id).map(jsonLocation),
+    })),
+    links: graph.links.map((l) => ({ source: l.source, target: l.target, relation: l.relation, location: jsonLocation(l.location) })),
+    traces: graph.traces.map((t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
+    findings: snapshot.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, location: jsonLocation(f.location), ...(f.id ? { id: f.id } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}) })),
+    skipped: snapshot.skipped,
+  };
+}
+
+
+/** The verdict for a fail level, which the CLI may override: `fail` exactly when a finding is at or above it. */
+export function verdictFor(snapshot: TraceSnapshot, failOn: Severity): 'pass' | 'fail' {
+  if (failOn === 'off') return 'pass';
+  return snapshot.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 'fail' : 'pass';
+}

@@ -1,0 +1,209 @@
+// The facade: one object that owns the configuration, the per-file facts (inside the graph) and the
+// open-buffer overlays, and hands out snapshots. Hosts never call scan, link or check themselves.
+// Invariant: after any sequence of index/setOverlay/refresh calls, snapshot() equals what a fresh index of
+// the same contents would give.
+// @implements ST-10
+import type { IdAtPosition, KindSummary, ScanExecutor, Summary, TraceService, TraceServiceInit, TraceSnapshot } from './api';
+import { check } from './check';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type LoadedConfig } from './config';
+import { createCoverage } from './coverage';
+import { createIdMatcher, type IdMatcher } from './ids';
+import { TraceGraph } from './link';
+import type { FileFacts, Finding, Position } from './model';
+import { SEVERITY_RANK } from './model';
+import { occurrenceAt } from './occurrences';
+import { createScanContext, isTraceable, scanBytes, scanText, type ScanContext } from './scan/file';
+import { isPathWalked, messageOf, walkWorkspace } from './walk';
+import { CancelledError, type CancellationToken, type Workspace } from './workspace';
+
+const READ_CONCURRENCY = 16;
+
+interface EngineState {
+  loaded: LoadedConfig;
+  ids: IdMatcher;
+  context: ScanContext;
+  graph: TraceGraph;
+  skipped: Map<string, string>;
+}
+
+export function createTraceService(init: TraceServiceInit): TraceService {
+  const { workspace } = init;
+  const now = init.now ?? (() => new Date());
+  const overlays = new Map<string, string>();
+  let state = emptyState(DEFAULT_CONFIG);
+  let cached: TraceSnapshot | undefined;
+
+  const put = (facts: FileFacts) => {
+    cached = undefined;
+    if (facts.skipped !== undefined) {
+      state.skipped.set(facts.file, facts.skipped);
+      state.graph.removeFile(facts.file);
+    } else {
+      state.skipped.delete(facts.file);
+      state.graph.setFile(facts);
+    }
+  };
+
+  const service: TraceService = {
+    workspace,
+    configuration: () => state.loaded,
+
+    async index(options = {}) {
+      const loaded = await readConfig(workspace);
+      const next = emptyState(loaded.config, loaded);
+      const walked = await walkWorkspace(workspace, next.context, options.token);
+      for (const { file, reason } of walked.skipped) next.skipped.set(file, reason);
+      const fromDisk = walked.files.filter((file) => !overlays.has(file));
+      const executor = init.executor ?? inProcessExecutor(workspace, next.context);
+      const total = walked.files.length;
+      const facts = await executor.scan(fromDisk, loaded.config, options.token, (done) => options.progress?.report(done, total));
+      if (options.token?.isCancellationRequested) throw new CancelledError();
+      state = next;
+      cached = undefined;
+      for (const fact of facts) put(fact);
+      for (const [file, text] of overlays) if (isTraceable(file, state.context)) put(scanText(file, text, state.context));
+      options.progress?.report(total, total);
+    },
+
+    setOverlay(path, text) {
+      if (text === undefined) {
+        overlays.delete(path);
+        return;
+      }
+      overlays.set(path, text);
+      if (walkedOrTraceable(path)) put(scanText(path, text, state.context));
+    },
+
+    async refresh(paths) {
+      if (paths.some((p) => p === CONFIG_FILE || p === '.gitignore' || p.endsWith('/.gitignore'))) {
+        await service.index();
+        return;
+      }
+      for (const path of paths) {
+        if (overlays.has(path)) continue;
+        if (!(await isPathWalked(workspace, state.context, path)) || !isTraceable(path, state.context)) {
+          removeFile(path);
+          continue;
+        }
+        const facts = await readAndScan(workspace, path, state.context);
+        if (facts === 'missing') removeFile(path);
+        else put(facts);
+      }
+    },
+
+    snapshot() {
+      return (cached ??= buildSnapshot(workspace.name, state, now()));
+    },
+
+    idAt(file, position): IdAtPosition | undefined {
+      const facts = state.graph.fileFacts(file);
+      if (!facts) return undefined;
+      const hit = occurrenceAt(facts, position);
+      return hit && { ...hit, item: state.graph.items.get(hit.id) };
+    },
+
+    occurrences: (id) => state.graph.occurrences(id),
+  };
+
+  function walkedOrTraceable(path: string): boolean {
+    return state.graph.fileFacts(path) !== undefined || isTraceable(path, state.context);
+  }
+
+  function removeFile(path: string): void {
+    cached = undefined;
+    state.graph.removeFile(path);
+    state.skipped.delete(path);
+  }
+
+  return service;
+}
+
+function emptyState(config: typeof DEFAULT_CONFIG, loaded: LoadedConfig = { config, problems: [] }): EngineState {
+  const ids = createIdMatcher(config.prefixes);
+  return { loaded, ids, context: createScanContext(config, ids), graph: new TraceGraph(config, ids), skipped: new Map() };
+}
+
+async function readConfig(workspace: Workspace): Promise<LoadedConfig> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await workspace.readFile(CONFIG_FILE);
+  } catch {
+    return { config: DEFAULT_CONFIG, problems: [] };
+  }
+  return parseConfig(new TextDecoder().decode(bytes));
+}
+
+/** Reads and scans one file; an unreadable file becomes facts carrying an `unreadable-file` problem. */
+export async function readAndScan(workspace: Workspace, path: string, context: ScanContext): Promise<FileFacts | 'missing'> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await workspace.readFile(path);
+  } catch (error) {
+    const reason = messageOf(error);
+    if (reason === 'ENOENT' || reason === 'FileNotFound' || /not ?found/i.test(reason)) return 'missing';
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { file: path, role: 'code', items: [], tags: [], mentions: [], problems: [{ code: 'unreadable-file', message: `could not be read: ${reason}`, range }] };
+  }
+  return scanBytes(path, bytes, context);
+}
+
+function inProcessExecutor(workspace: Workspace, context: ScanContext): ScanExecutor {
+  return {
+    async scan(paths, _config, token, progress) {
+      const results: FileFacts[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < paths.length) {
+          if (token?.isCancellationRequested) throw new CancelledError();
+          const path = paths[next++];
+          const facts = await readAndScan(workspace, path, context);
+          if (facts !== 'missing') results.push(facts);
+          if (results.length % 200 === 0) progress?.(results.length);
+        }
+      };
+      await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+      return results;
+    },
+  };
+}
+
+function buildSnapshot(workspaceName: string, state: EngineState, today: Date): TraceSnapshot {
+  const { graph, loaded } = state;
+  const findings: Finding[] = check({ graph, config: loaded.config, configProblems: loaded.problems, configFile: CONFIG_FILE, today });
+  const skipped = [...state.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { workspaceName, config: loaded.config, graph, findings, skipped, summary: summarise(graph, findings, loaded.config.failOn, skipped.length) };
+}
+
+export function summarise(graph: TraceGraph, findings: readonly Finding[], failOn: TraceSnapshot['config']['failOn'], skipped: number): Summary {
+  const coverage = createCoverage(graph);
+  const kinds = new Map<string, { -readonly [K in keyof KindSummary]: KindSummary[K] }>();
+  for (const item of graph.items.values()) {
+    const entry = kinds.get(item.kind) ?? { kind: item.kind, total: 0, needImpl: 0, implemented: 0, needTest: 0, verified: 0 };
+    const covered = coverage(item.id);
+    entry.total++;
+    if (item.needs.includes('impl')) {
+      entry.needImpl++;
+      if (covered.implemented) entry.implemented++;
+    }
+    if (item.needs.includes('test')) {
+      entry.needTest++;
+      if (covered.verified) entry.verified++;
+    }
+    kinds.set(item.kind, entry);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) if (finding.severity !== 'off') counts[finding.severity]++;
+  const failing = failOn !== 'off' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  const roles = graph.roleCounts;
+  const files = { specs: roles.spec, code: roles.code, tests: roles.test, skipped };
+  return { kinds: [...kinds.values()].sort(compareKinds), findings: counts, failOn, verdict: failing ? 'fail' : 'pass', files };
+}
+
+const KIND_ORDER = ['threat', 'mitigation', 'requirement', 'asset', 'interface'];
+
+function compareKinds(a: KindSummary, b: KindSummary): number {
+  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  return rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : 1);
+}
+
+export type { CancellationToken, Position };

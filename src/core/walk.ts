@@ -1,0 +1,112 @@
+// Which files to trace: walk the workspace through the Workspace seam, pruning excluded and
+// .gitignore'd folders before listing them (an ignored node_modules is never read), and never following
+// symbolic links, so a link loop or a link out of the workspace cannot be walked into.
+// @implements ST-7
+import ignore, { type Ignore } from 'ignore';
+import { CONFIG_FILE } from './config';
+import { isTraceable, type ScanContext } from './scan/file';
+import { CancelledError, type CancellationToken, type Workspace } from './workspace';
+
+export interface WalkResult {
+  /** Traceable files, sorted. */
+  readonly files: string[];
+  readonly skipped: { readonly file: string; readonly reason: string }[];
+}
+
+interface IgnoreScope {
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+export async function walkWorkspace(workspace: Workspace, context: ScanContext, token?: CancellationToken): Promise<WalkResult> {
+  const result: WalkResult = { files: [], skipped: [] };
+  await walkDirectory(workspace, context, '', [], result, token);
+  result.files.sort();
+  result.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return result;
+}
+
+async function walkDirectory(workspace: Workspace, context: ScanContext, dir: string, scopes: IgnoreScope[], result: WalkResult, token?: CancellationToken): Promise<void> {
+  if (token?.isCancellationRequested) throw new CancelledError();
+  let entries;
+  try {
+    entries = await workspace.readDirectory(dir);
+  } catch (error) {
+    result.skipped.push({ file: dir || '.', reason: `folder not readable: ${messageOf(error)}` });
+    return;
+  }
+  const here = context.config.gitignore ? await readGitignore(workspace, dir, entries, result) : undefined;
+  const active = here ? [...scopes, here] : scopes;
+  const subdirectories: Promise<void>[] = [];
+  for (const entry of entries) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    const isDirectory = entry.type === 'directory';
+    const excluded = isDirectory ? context.isExcluded(path) || context.isExcluded(`${path}/`) : context.isExcluded(path);
+    if (excluded) continue;
+    if (isIgnored(path, isDirectory, active)) continue;
+    if (isDirectory) subdirectories.push(walkDirectory(workspace, context, path, active, result, token));
+    else if (entry.type === 'file') {
+      if (isTraceable(path, context)) result.files.push(path);
+    } else if (entry.type === 'symlink' && isTraceable(path, context)) {
+      result.skipped.push({ file: path, reason: 'symbolic link (not followed)' });
+    }
+  }
+  await Promise.all(subdirectories);
+}
+
+async function readGitignore(workspace: Workspace, dir: string, entries: readonly { name: string; type: string }[], result: WalkResult): Promise<IgnoreScope | undefined> {
+  if (!entries.some((e) => e.name === '.gitignore' && e.type === 'file')) return undefined;
+  const path = dir ? `${dir}/.gitignore` : '.gitignore';
+  try {
+    const text = new TextDecoder().decode(await workspace.readFile(path));
+    return { base: dir, rules: ignore().add(text) };
+  } catch (error) {
+    result.skipped.push({ file: path, reason: `not readable, its rules were not applied: ${messageOf(error)}` });
+    return undefined;
+  }
+}
+
+function isIgnored(path: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
+  // The configuration file itself is never ignored, whatever .gitignore says.
+  if (path === CONFIG_FILE) return false;
+  for (const scope of scopes) {
+    const relative = scope.base ? path.slice(scope.base.length + 1) : path;
+    if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
+  }
+  return false;
+}
+
+export function messageOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Whether a single path would be walked: not excluded, and not ignored by a .gitignore on the way to it.
+ * Used when one file changes, so the whole tree need not be walked again.
+ */
+export async function isPathWalked(workspace: Workspace, context: ScanContext, path: string): Promise<boolean> {
+  const parts = path.split('/');
+  const scopes: IgnoreScope[] = [];
+  for (let depth = 0; depth < parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    const current = parts.slice(0, depth + 1).join('/');
+    const isDirectory = depth < parts.length - 1;
+    if (context.config.gitignore) {
+      const scope = await readGitignoreAt(workspace, dir);
+      if (scope) scopes.push(scope);
+    }
+    if (isDirectory ? context.isExcluded(current) || context.isExcluded(`${current}/`) : context.isExcluded(current)) return false;
+    if (isIgnored(current, isDirectory, scopes)) return false;
+  }
+  return true;
+}
+
+async function readGitignoreAt(workspace: Workspace, dir: string): Promise<IgnoreScope | undefined> {
+  try {
+    const bytes = await workspace.readFile(dir ? `${dir}/.gitignore` : '.gitignore');
+    return { base: dir, rules: ignore().add(new TextDecoder().decode(bytes)) };
+  } catch {
+    return undefined;
+  }
+}
