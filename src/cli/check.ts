@@ -1,0 +1,55 @@
+// `sectrace check [folder]`: trace, print a summary (or JSON), exit by the fail level.
+// @implements ST-14
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Severity } from '../core';
+import { toCheckJson, verdictFor } from '../core/export/checkJson';
+import { loadSnapshot } from './load';
+import { ANSI, formatSummary, PLAIN } from './summaryText';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usage';
+import type { CliIo } from './io';
+
+const LEVELS: readonly Severity[] = ['error', 'warning', 'info', 'off'];
+
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { 'fail-on': { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' } },
+  });
+  if (positionals.length > 1) throw new UsageError(`check takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  const dir = positionals[0] ?? '.';
+  const failOn = parseFailOn(values['fail-on']);
+  const loaded = await loadSnapshot(path.resolve(io.cwd, dir), { stderr: io.stderrStream, now: io.now });
+  const { snapshot } = loaded;
+  const level = failOn ?? snapshot.config.failOn;
+  const verdict = verdictFor(snapshot, level);
+  if (values.json) io.stdout(JSON.stringify(toCheckJson(snapshot, io.tool, level), null, 2) + '\n');
+  else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN));
+  if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
+  return verdict === 'fail' ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseFailOn(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!(LEVELS as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be one of ${LEVELS.join(', ')}, got \`${value}\``);
+  return value as Severity;
+}
+
+function stats(loaded: Awaited<ReturnType<typeof loadSnapshot>>, started: number) {
+  const { graph } = loaded.snapshot;
+  const memory = process.memoryUsage();
+  return {
+    files: graph.fileCount,
+    items: graph.items.size,
+    references: graph.traces.length + graph.references.length + graph.links.length + graph.unresolved.length,
+    findings: loaded.snapshot.findings.length,
+    indexMs: Math.round(loaded.timings.indexMs),
+    snapshotMs: Math.round(loaded.timings.snapshotMs),
+    totalMs: Math.round(performance.now() - started),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapUsedBytes: memory.heapUsed,
+  };
+}

@@ -1,0 +1,113 @@
+// The CLI's contract: exit codes, the summary, --json against its schema, clear usage errors.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+
+function makeDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sectrace-cli-'));
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    cwd,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stderrStream: { isTTY: false, write: (t: string) => (stderr += t) },
+    color: false,
+    tool: { name: 'sectrace', version: '0.0.0-test' },
+    now: () => new Date('2026-06-15T00:00:00Z'),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const TRACED = {
+  'docs/spec.md': '## SR-1: Authenticate\n\n## SR-2: Audit\nneeds: impl\n',
+  'src/a.ts': '// @implements SR-1, SR-2\n',
+  'test/a.test.ts': '// @verifies SR-1\n',
+};
+
+describe('cli: sectrace check', () => {
+  it('exits 0 and prints coverage when nothing is at or above the fail level', async () => {
+    const dir = makeDir(TRACED);
+    const { code, stdout } = await run(['check', dir]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /requirement\s+2\s+2\/2 100%\s+1\/1 100%/);
+    assert.match(stdout, /PASS: 0 errors, 0 warnings, 0 info/);
+  });
+
+  it('exits 1 on an error finding and lists it as file:line:column', async () => {
+    const dir = makeDir({ ...TRACED, 'src/b.ts': '\n  // @implements SR-3\n' });
+    const { code, stdout } = await run(['check', dir]);
+    assert.equal(code, 1);
+    assert.match(stdout, /src\/b\.ts:2:17 {2}error {3}unknown-id {2}`SR-3` is not defined/);
+    assert.match(stdout, /FAIL: 1 error/);
+  });
+
+  it('--fail-on warning turns warnings into a failure; --fail-on off never fails', async () => {
+    const dir = makeDir({ 'docs/spec.md': '## SR-1: A\nneeds: impl\n', 'src/a.ts': '// @implements SR-1\n// SR-8 is not defined\n' });
+    assert.equal((await run(['check', dir])).code, 0);
+    assert.equal((await run(['check', dir, '--fail-on', 'warning'])).code, 1);
+    assert.equal((await run(['check', dir, '--fail-on', 'off', '--fail-on', 'off'])).code, 0);
+  });
+
+  it('resolves the folder against the working directory and defaults to it', async () => {
+    const dir = makeDir(TRACED);
+    assert.equal((await run(['check'], dir)).code, 0);
+    assert.equal((await run(['check', path.basename(dir)], path.dirname(dir))).code, 0);
+  });
+
+  it('--json validates against schemas/check.schema.json and agrees with the exit code', async () => {
+    const dir = makeDir({ ...TRACED, 'src/b.ts': '// @implements SR-3\n' });
+    const { code, stdout } = await run(['check', dir, '--json']);
+    const document = JSON.parse(stdout) as { summary: { verdict: string }; findings: { location: unknown }[]; items: { id: string }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../schemas/check.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    assert.ok(validate(document), JSON.stringify(validate.errors));
+    assert.equal(code, 1);
+    assert.equal(document.summary.verdict, 'fail');
+    assert.deepEqual(document.findings[0].location, { file: 'src/b.ts', line: 1, column: 16, endLine: 1, endColumn: 20 });
+    assert.deepEqual(document.items.map((i: { id: string }) => i.id), ['SR-1', 'SR-2']);
+  });
+
+  const usageCases: [string, string[], RegExp][] = [
+    ['an unknown command', ['frobnicate'], /unknown command `frobnicate`/],
+    ['an unknown option', ['check', '--colour'], /Unknown option '--colour'/],
+    ['a bad --fail-on', ['check', '--fail-on', 'loud'], /--fail-on must be one of error, warning, info, off/],
+    ['a missing folder', ['check', 'no/such/dir'], /no such folder: no\/such\/dir/],
+    ['two folders', ['check', 'a', 'b'], /check takes one folder/],
+  ];
+  for (const [what, argv, message] of usageCases) {
+    it(`exits 2 with a clear message on ${what}`, async () => {
+      const { code, stderr } = await run(argv);
+      assert.equal(code, 2);
+      assert.match(stderr, message);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+
+  it('exits 2 on an unusable configuration, naming file and line', async () => {
+    const dir = makeDir({ '.sectrace.yaml': 'version: 1\nprefixes: [SR]\n', 'docs/s.md': '## SR-1: A\n' });
+    const { code, stderr } = await run(['check', dir]);
+    assert.equal(code, 2);
+    assert.match(stderr, /\.sectrace\.yaml:2:11: `prefixes` must map ID prefixes to kinds/);
+  });
+
+  it('help exits 0; no command at all exits 2 with usage', async () => {
+    assert.equal((await run(['help'])).code, 0);
+    const none = await run([]);
+    assert.equal(none.code, 2);
+    assert.match(none.stdout, /Usage: sectrace/);
+  });
+});
