@@ -1,6 +1,5 @@
 // `sectrace check [folder]`: trace, print a summary (or JSON), exit by the fail level.
 // @implements ST-14
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core';
 import { toCheckJson, verdictFor } from '../core/export/checkJson';
@@ -22,7 +21,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`check takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const dir = positionals[0] ?? '.';
   const failOn = parseFailOn(values['fail-on']);
-  const loaded = await loadSnapshot(path.resolve(io.cwd, dir), { stderr: io.stderrStream, now: io.now });
+  const loaded = await loadSnapshot(dir, { cwd: io.cwd, stderr: io.stderrStream, now: io.now });
   const { snapshot } = loaded;
   const level = failOn ?? snapshot.config.failOn;
   const verdict = verdictFor(snapshot, level);

@@ -7,6 +7,8 @@ import { createNodeTraceService } from './engine';
 import { UsageError } from './usage';
 
 export interface LoadOptions {
+  /** The folder is resolved against this; messages name it as the user wrote it. */
+  readonly cwd: string;
   readonly stderr: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown };
   readonly now?: () => Date;
 }
@@ -19,7 +21,7 @@ export interface Loaded {
 }
 
 export async function loadSnapshot(dir: string, options: LoadOptions): Promise<Loaded> {
-  const root = path.resolve(dir);
+  const root = path.resolve(options.cwd, dir);
   if (!fs.existsSync(root)) throw new UsageError(`no such folder: ${dir}`);
   if (!fs.statSync(root).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
   const service = createNodeTraceService(root, options.now);

@@ -1,6 +1,7 @@
 // The Workspace seam over Node's fs, rooted at one folder. Synchronous fs calls behind promises: for
 // the many small reads of a trace they are faster than libuv's thread pool, and the CLI has nothing
 // else to do meanwhile. Paths are checked to stay inside the root.
+// @implements STM-3
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntryType, FileStat, Workspace, WorkspaceEntry } from '../core';

@@ -35,11 +35,20 @@ const LEVELS: readonly Severity[] = ['error', 'warning', 'info', 'off'];
 const EXTENSIONS: readonly [string, ReportFormat][] = [['.md', 'md'], ['.markdown', 'md'], ['.html', 'html'], ['.htm', 'html'], ['.sarif', 'sarif'], ['.sarif.json', 'sarif'], ['.json', 'json'], ['.csv', 'csv']];
 
 export async function runReport(argv: string[], io: ReportIo): Promise<number> {
+  let options: Options;
   try {
-    return await report(parseOptions(argv), io);
+    options = parseOptions(argv);
   } catch (error) {
     if (!(error instanceof UsageError) && !isParseArgsError(error)) throw error;
     io.stderr(`sectrace report: ${(error as Error).message}\nRun \`sectrace help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await report(options, io);
+  } catch (error) {
+    // A missing folder, an unusable configuration, a file we may not replace: said plainly, exit 2.
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`sectrace report: ${error.message}\n`);
     return EXIT_USAGE;
   }
 }

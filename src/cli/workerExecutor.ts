@@ -12,7 +12,11 @@ import { emptyFacts, type ScanBatch, type ScanBatchResult, type WorkerInit } fro
 const IN_PROCESS_LIMIT = 1500;
 const BATCH_SIZE = 256;
 
-export function createWorkerExecutor(rootDir: string, workspace: Workspace = createNodeWorkspace(rootDir), workerCount = defaultWorkerCount()): ScanExecutor {
+/**
+ * `workerScript` is the bundled worker (`dist/scan-worker.js`, next to the bundle that runs this); tests
+ * that run from source pass the built file.
+ */
+export function createWorkerExecutor(rootDir: string, workspace: Workspace = createNodeWorkspace(rootDir), workerCount = defaultWorkerCount(), workerScript = path.join(__dirname, 'scan-worker.js')): ScanExecutor {
   const root = path.resolve(rootDir);
   return {
     async scan(paths, config, token, progress) {
@@ -27,7 +31,7 @@ export function createWorkerExecutor(rootDir: string, workspace: Workspace = cre
         }
         return results;
       }
-      return scanOnWorkers(root, paths, { root, config }, workerCount, token, progress);
+      return scanOnWorkers(workerScript, paths, { root, config }, workerCount, token, progress);
     },
   };
 }
@@ -36,11 +40,10 @@ function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
 }
 
-async function scanOnWorkers(root: string, paths: readonly string[], init: WorkerInit, count: number, token: { isCancellationRequested: boolean } | undefined, progress?: (done: number) => void): Promise<FileFacts[]> {
+async function scanOnWorkers(script: string, paths: readonly string[], init: WorkerInit, count: number, token: { isCancellationRequested: boolean } | undefined, progress?: (done: number) => void): Promise<FileFacts[]> {
   const results: FileFacts[] = [];
   let next = 0;
   let done = 0;
-  const script = path.join(__dirname, 'scan-worker.js');
   const runWorker = () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(script, { workerData: init });
     const send = () => {
@@ -64,7 +67,7 @@ async function scanOnWorkers(root: string, paths: readonly string[], init: Worke
       progress?.(done);
       send();
     });
-    worker.on('error', (error) => reject(new Error(`scan worker failed: ${error.message} (root ${root})`)));
+    worker.on('error', (error) => reject(new Error(`scan worker failed: ${error.message}`)));
     send();
   });
   await Promise.all(Array.from({ length: Math.min(count, Math.ceil(paths.length / BATCH_SIZE)) }, runWorker));

@@ -5,6 +5,10 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { FindingCode, Kind, Need, Range, Severity } from './model';
 import { FINDING_CODES } from './model';
+import { readImporters } from './importers/config';
+import type { ImporterName } from './importers/names';
+import { readInterfacesConfig } from './interfaces/config';
+import { DEFAULT_INTERFACES_CONFIG, type InterfacesConfig } from './interfaces/model';
 
 export const CONFIG_FILE = '.sectrace.yaml';
 
@@ -26,6 +30,10 @@ export interface SectraceConfig {
   readonly failOn: Severity;
   /** Files larger than this many bytes are skipped with a note. */
   readonly maxFileSize: number;
+  /** Interfaces (IEC 81001-5-1 §5.4.3): required context fields and custom detectors. */
+  readonly interfaces: InterfacesConfig;
+  /** Formats of other tools to read (docs/importers.md). Absent: auto-detect where safe. */
+  readonly importers?: readonly ImporterName[];
 }
 
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/vendor/**', '**/.git/**'];
@@ -56,9 +64,22 @@ export const DEFAULT_CONFIG: SectraceConfig = {
     'config-error': 'error',
     'parse-error': 'error',
     'unreadable-file': 'warning',
+    'malformed-tag': 'warning',
+    'orphaned-coverage': 'error',
+    'outdated-coverage': 'error',
+    'predated-coverage': 'error',
+    'unwanted-coverage': 'error',
+    'ambiguous-coverage': 'error',
+    uncovered: 'error',
+    'interface-missing-context': 'warning',
+    'interface-incomplete-context': 'warning',
+    'interface-invalid-exposure': 'error',
+    'interface-unknown-field': 'warning',
+    'external-interface-no-threat': 'warning',
   },
   failOn: 'error',
   maxFileSize: 8 * 1024 * 1024,
+  interfaces: DEFAULT_INTERFACES_CONFIG,
 };
 
 export interface ConfigProblem {
@@ -75,7 +96,7 @@ export interface LoadedConfig {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];
 const NEEDS: readonly Need[] = ['impl', 'test'];
-const KNOWN_KEYS = ['version', 'prefixes', 'specs', 'include', 'exclude', 'gitignore', 'tests', 'needs', 'severity', 'fail-on', 'max-file-size'];
+const KNOWN_KEYS = ['version', 'prefixes', 'specs', 'include', 'exclude', 'gitignore', 'tests', 'needs', 'severity', 'fail-on', 'max-file-size', 'importers', 'interfaces'];
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses the text of `.sectrace.yaml`. Never throws: problems come back with their lines. */
@@ -92,7 +113,8 @@ export function parseConfig(text: string): LoadedConfig {
   };
   const fail = (node: YamlNode | null | undefined, message: string, fatal = true) => problems.push({ message, range: rangeOf(node), fatal });
 
-  for (const error of doc.errors) {
+  // The first YAML error is the one to fix; the rest are usually its consequences.
+  for (const error of doc.errors.slice(0, 1)) {
     const s = lineCounter.linePos(error.pos[0]);
     const at = { line: s.line - 1, character: s.col - 1 };
     problems.push({ message: `invalid YAML: ${error.message.split('\n')[0]}`, range: { start: at, end: at }, fatal: true });
@@ -141,6 +163,14 @@ export function parseConfig(text: string): LoadedConfig {
       case 'max-file-size':
         if (isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
         else fail(value, '`max-file-size` must be a positive number of bytes');
+        break;
+      case 'importers': {
+        const importers = readImporters(value, fail);
+        if (importers) config.importers = importers;
+        break;
+      }
+      case 'interfaces':
+        config.interfaces = readInterfacesConfig(value, fail);
         break;
       default:
         fail(keyNode, `unknown key \`${key}\` (known keys: ${KNOWN_KEYS.join(', ')})`, false);

@@ -7,7 +7,7 @@
 // @implements ST-4
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
-import type { CodeTrace, FileFacts, FileRole, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
+import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
 
 /** Attribute keys that link items, with the relation they express and whether they point backwards. */
 export const LINK_ATTRIBUTES: Readonly<Record<string, { relation: Relation; reverse: boolean }>> = {
@@ -53,6 +53,9 @@ export class TraceGraph {
   /** Files with problems or foreign tag IDs, so checks need not visit every file. */
   private readonly filesWithProblems = new Set<string>();
   private readonly filesWithForeign = new Set<string>();
+  /** Interfaces per file (IEC 81001-5-1 §5.4.3), so listing them visits only the files that have some. */
+  private readonly interfacesByFile = new Map<string, readonly InterfaceFact[]>();
+  private interfaceList: InterfaceFact[] | undefined;
   private readonly roles: Record<FileRole, number> = { spec: 0, code: 0, test: 0 };
   private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
 
@@ -68,24 +71,30 @@ export class TraceGraph {
 
   /** Resolved item links (both ends defined). */
   get links(): readonly ItemLink[] {
-    return (this.cache.links ??= [...this.outgoing.values()].flat().filter((l) => this.resolved(l)).map(stripRef));
+    return (this.cache.links ??= [...this.outgoing.values()].flat().filter((l) => this.resolved(l)).map(stripRef).sort((a, b) => compareLocations(a.location, b.location)));
   }
 
   /** Traces from tags to defined items. */
   get traces(): readonly CodeTrace[] {
-    return (this.cache.traces ??= [...this.tracesById].filter(([id]) => this.itemsById.has(id)).flatMap(([, list]) => list));
+    return (this.cache.traces ??= [...this.tracesById].filter(([id]) => this.itemsById.has(id)).flatMap(([, list]) => list).sort((a, b) => compareLocations(a.location, b.location)));
   }
 
   /** Bare mentions of defined items. */
   get references(): readonly { id: string; location: Location }[] {
     return (this.cache.references ??= [...this.mentionsById]
       .filter(([id]) => this.itemsById.has(id))
-      .flatMap(([id, list]) => list.map((location) => ({ id, location }))));
+      .flatMap(([id, list]) => list.map((location) => ({ id, location })))
+      .sort((a, b) => compareLocations(a.location, b.location)));
   }
 
   /** Every use of an ID that no item defines. */
   get unresolved(): readonly UnresolvedRef[] {
-    return (this.cache.unresolved ??= this.computeUnresolved());
+    return (this.cache.unresolved ??= this.computeUnresolved().sort((a, b) => compareLocations(a.location, b.location)));
+  }
+
+  /** Every interface found in code and API specs, by file and position. */
+  interfaces(): readonly InterfaceFact[] {
+    return (this.interfaceList ??= [...this.interfacesByFile.values()].flat().sort((a, b) => compareLocations(a, b) || compareStrings(a.id, b.id)));
   }
 
   fileFacts(file: string): FileFacts | undefined {
@@ -155,6 +164,10 @@ export class TraceGraph {
     this.roles[facts.role]++;
     if (facts.problems.length) this.filesWithProblems.add(facts.file);
     if (facts.tags.some((t) => t.foreign.length)) this.filesWithForeign.add(facts.file);
+    if (facts.interfaces?.length) {
+      this.interfacesByFile.set(facts.file, facts.interfaces);
+      this.interfaceList = undefined;
+    }
     for (const fact of facts.items) this.define(facts.file, fact);
     for (const fact of facts.items) this.addAttributeLinks(facts.file, fact);
     for (const tag of facts.tags) {
@@ -171,6 +184,7 @@ export class TraceGraph {
     this.roles[old.role]--;
     this.filesWithProblems.delete(file);
     this.filesWithForeign.delete(file);
+    if (this.interfacesByFile.delete(file)) this.interfaceList = undefined;
     const inFile = (l: { location: Location }) => l.location.file !== file;
     for (const fact of old.items) {
       const remaining = (this.definitions.get(fact.id) ?? []).filter((d) => d.file !== file);
@@ -273,10 +287,27 @@ function stripRef({ ref: _ref, ...link }: WrittenLink): ItemLink {
   return link;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/**
+ * Adds to a per-ID list kept sorted by location, so every list (and everything derived from it) is the
+ * same whatever order files were added in.
+ */
+function push<K, V extends Location | { readonly location: Location }>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (!list) {
+    map.set(key, [value]);
+    return;
+  }
+  let index = list.length;
+  while (index > 0 && compareLocations(locationOf(list[index - 1]), locationOf(value)) > 0) index--;
+  list.splice(index, 0, value);
+}
+
+function locationOf(value: Location | { readonly location: Location }): Location {
+  return 'location' in value ? value.location : value;
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  return compareStrings(a.file, b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function filterIn<K, V>(map: Map<K, V[]>, key: K, keep: (value: V) => boolean): void {

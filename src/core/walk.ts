@@ -1,7 +1,7 @@
 // Which files to trace: walk the workspace through the Workspace seam, pruning excluded and
 // .gitignore'd folders before listing them (an ignored node_modules is never read), and never following
 // symbolic links, so a link loop or a link out of the workspace cannot be walked into.
-// @implements ST-7
+// @implements ST-7, STM-3
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
 import { isTraceable, type ScanContext } from './scan/file';

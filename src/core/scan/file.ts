@@ -1,13 +1,15 @@
 // Scan: one file's bytes -> its facts. Never throws: whatever the bytes, the result is facts, a skip
 // reason, or problems. Decoding, binary detection and the size limit live here so every host (in-process,
 // worker threads, the editor) treats a file the same way.
-// @implements ST-6
+// @implements ST-6, STM-4
 import picomatch from 'picomatch';
 import type { SectraceConfig } from '../config';
 import type { IdMatcher } from '../ids';
 import type { FileFacts, FileRole } from '../model';
 import { languageForPath, scanCode } from './code';
+import { detectInterfaces, isOpenApiJsonPath } from '../interfaces/detect';
 import { scanMarkdown } from './markdown';
+import { withImports } from '../importers';
 
 /** Everything a scan needs besides the file: built once per configuration, shared by all files. */
 export interface ScanContext {
@@ -31,7 +33,7 @@ export function createScanContext(config: SectraceConfig, ids: IdMatcher): ScanC
 /** Whether a path is worth reading at all: a spec, or a source file in a language we lex. */
 export function isTraceable(path: string, context: ScanContext): boolean {
   if (context.isSpec(path) && isMarkdownPath(path)) return true;
-  return context.isIncluded(path) && languageForPath(path) !== undefined;
+  return context.isIncluded(path) && (languageForPath(path) !== undefined || isOpenApiJsonPath(path));
 }
 
 export function roleOf(path: string, context: ScanContext): FileRole {
@@ -60,12 +62,18 @@ export function scanText(path: string, text: string, context: ScanContext): File
   const role = roleOf(path, context);
   if (role === 'spec') {
     const result = scanMarkdown(text, context.ids);
-    return { file: path, role, items: result.items, tags: [], mentions: result.mentions, problems: result.problems };
+    return withImports({ file: path, role, items: result.items, tags: [], mentions: result.mentions, problems: result.problems }, text, context);
   }
   const language = languageForPath(path);
+  if (!language && role === 'code' && isOpenApiJsonPath(path)) {
+    const interfaces = detectInterfaces(path, text, undefined, context);
+    return { file: path, role, items: [], tags: [], mentions: [], problems: [], ...(interfaces.length ? { interfaces } : {}) };
+  }
   if (!language) return skipped(path, context, 'not a source file in a supported language');
   const result = scanCode(text, language, context.ids);
-  return { file: path, role, items: [], tags: result.tags, mentions: result.mentions, problems: result.problems };
+  // Interfaces are the product's: test files have none.
+  const interfaces = role === 'code' ? detectInterfaces(path, text, language, context) : [];
+  return withImports({ file: path, role, items: [], tags: result.tags, mentions: result.mentions, problems: result.problems, ...(interfaces.length ? { interfaces } : {}) }, text, context);
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 with BOM. `undefined` for binary content. */

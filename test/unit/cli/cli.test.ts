@@ -1,4 +1,5 @@
 // The CLI's contract: exit codes, the summary, --json against its schema, clear usage errors.
+// @verifies ST-14, ST-13
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,6 +7,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { createNodeWorkspace } from '../../../src/cli/nodeWorkspace';
+import { createWorkerExecutor } from '../../../src/cli/workerExecutor';
+import { createTraceService } from '../../../src/core';
+import { toCheckJson } from '../../../src/core/export/checkJson';
 
 function makeDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sectrace-cli-'));
@@ -51,7 +56,7 @@ describe('cli: sectrace check', () => {
     const dir = makeDir({ ...TRACED, 'src/b.ts': '\n  // @implements SR-3\n' });
     const { code, stdout } = await run(['check', dir]);
     assert.equal(code, 1);
-    assert.match(stdout, /src\/b\.ts:2:17 {2}error {3}unknown-id {2}`SR-3` is not defined/);
+    assert.match(stdout, /src\/b\.ts:2:18 {2}error {4}unknown-id {2}`SR-3` is not defined/);
     assert.match(stdout, /FAIL: 1 error/);
   });
 
@@ -109,5 +114,23 @@ describe('cli: sectrace check', () => {
     const none = await run([]);
     assert.equal(none.code, 2);
     assert.match(none.stdout, /Usage: sectrace/);
+  });
+});
+
+describe('cli: scanning on worker threads', () => {
+  // @verifies ST-12
+  it('gives the same graph as scanning in-process', async () => {
+    const files: Record<string, string> = { 'docs/spec.md': Array.from({ length: 50 }, (_, i) => `## SR-${i + 1}: R${i}\n`).join('\n') };
+    for (let i = 0; i < 1700; i++) files[`src/f${i}.ts`] = i % 7 === 0 ? `// @implements SR-${(i % 50) + 1}\nconst s = "SR-${i}";\n` : 'export const x = 1;\n';
+    const dir = makeDir(files);
+    const workspace = createNodeWorkspace(dir);
+    const inProcess = createTraceService({ workspace });
+    await inProcess.index();
+    // The worker script is the built bundle; the unit suite runs after `npm run build`.
+    const threaded = createTraceService({ workspace, executor: createWorkerExecutor(dir, workspace, 2, path.join(__dirname, '../../../dist/scan-worker.js')) });
+    await threaded.index();
+    const tool = { name: 'sectrace', version: 't' };
+    assert.equal(JSON.stringify(toCheckJson(threaded.snapshot(), tool)), JSON.stringify(toCheckJson(inProcess.snapshot(), tool)));
+    assert.equal(threaded.snapshot().graph.fileCount, 1701);
   });
 });

@@ -1,5 +1,8 @@
 // Every finding code, including the cases where it must not fire. Each case is a tiny workspace.
+// @verifies ST-9, ST-8, ST-2
 import { strict as assert } from 'node:assert';
+import { createTraceService } from '../../../src/core';
+import { createMemoryWorkspace } from '../../support/memoryWorkspace';
 import { joinLines } from '../../support/text';
 import { findingKeys, trace } from './helpers';
 
@@ -155,8 +158,6 @@ describe('check: finding codes', () => {
 
   it('unreadable-file for a file that cannot be read; the rest is still traced', async () => {
     const workspaceFiles = { 'docs/spec.md': spec('## SR-1: Audit', 'needs: none'), 'src/a.ts': '// @implements SR-1\n' };
-    const { createMemoryWorkspace } = await import('../../support/memoryWorkspace');
-    const { createTraceService } = await import('../../../src/core');
     const workspace = createMemoryWorkspace(workspaceFiles);
     workspace.failOn('src/a.ts', 'EACCES');
     const service = createTraceService({ workspace });

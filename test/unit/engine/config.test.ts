@@ -1,3 +1,4 @@
+// @verifies ST-3
 import { strict as assert } from 'node:assert';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/core';
 
@@ -46,7 +47,7 @@ describe('config: .sectrace.yaml', () => {
     ['gitignore: maybe', 'true or false', 1, true],
     ['version: 2', '`version` must be 1', 1, true],
     ['\n\ncolor: red', 'unknown key `color`', 3, false],
-    ['specs: [a\nb: [', 'invalid YAML', 1, true],
+    ['specs: [a\nb: [', 'invalid YAML', 2, true],
     ['- just\n- a list', 'must be a mapping', 1, true],
     ['a: 1\na: 2', 'invalid YAML', 2, true],
   ];

@@ -1,5 +1,6 @@
 // The facade: overlays win over disk, refresh picks up created/changed/deleted files, and the
 // incremental state always equals a fresh index of the same contents.
+// @verifies ST-4, ST-10, ST-6, ST-11, ST-1, STM-4
 import { strict as assert } from 'node:assert';
 import { createTraceService, type TraceSnapshot } from '../../../src/core';
 import { toCheckJson } from '../../../src/core/export/checkJson';
@@ -127,6 +128,6 @@ describe('service: lookups', () => {
     assert.equal(service.idAt('docs/s.md', { line: 0, character: 4 })?.via, 'definition');
     assert.equal(service.idAt('docs/s.md', { line: 1, character: 15 })?.via, 'attribute');
     const places = service.occurrences('MIT-1').map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort();
-    assert.deepEqual(places, ['docs/s.md:1:14', 'docs/s.md:3:3', 'docs/s.md:6:9', 'src/a.ts:1:28']);
+    assert.deepEqual(places, ['docs/s.md:1:14', 'docs/s.md:3:3', 'docs/s.md:6:9', 'src/a.ts:1:27']);
   });
 });

@@ -1,4 +1,5 @@
 // Which files are traced: defaults, .gitignore (nested), excludes, symbolic links.
+// @verifies ST-7, STM-3
 import { strict as assert } from 'node:assert';
 import { createIdMatcher, createScanContext, DEFAULT_CONFIG, parseConfig } from '../../../src/core';
 import { walkWorkspace } from '../../../src/core/walk';

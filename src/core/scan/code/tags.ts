@@ -1,7 +1,8 @@
 // Trace tags inside comments. Two spellings are accepted: the annotation form (an at sign and the tag
 // word, then IDs) and the prose form (the tag word and a colon, then IDs). In the prose form only the
 // first letter may be upper case, so a banner written in capitals is not a tag. A tag word must be a
-// whole word: with a letter right before or after it, it is part of another word and not a tag.
+// whole word: with a letter right before or after it, it is part of another word and not a tag. A tag
+// word right after a backtick is prose about the tag (`@implements` in a sentence), not a tag.
 //
 // The arguments are the ID-shaped tokens that follow on the same line, separated by spaces, commas or
 // `and`; the list ends at the first other token. Stopping at the line end keeps prose on the next line
@@ -36,7 +37,7 @@ const TAG_STEMS = /mplements|erifies|itigates/g;
 const TAG_STEM = new RegExp(TAG_STEMS.source);
 /** The whole tag word, tried where a stem was found: the annotation form, then the prose form. */
 const TAG_WORD = /@(implements|verifies|mitigates)(?![\w-]):?|([Ii]mplements|[Vv]erifies|[Mm]itigates):/y;
-const WORD_BEFORE = /[\w@]/;
+const WORD_BEFORE = /[\w@`]/;
 
 /** Whether the text may hold a tag word anywhere (in code or strings too): a cheap test before any work. */
 export function mayHoldTagWord(text: string): boolean {
@@ -56,8 +57,8 @@ export function findTagWords(text: string): TagWord[] {
 }
 
 function tagWordAt(text: string, start: number): TagWord | undefined {
-  // Whole words only: a letter or an at sign right before the tag makes it part of another word. A dash
-  // does not, so a tag right after a Lua or SQL comment opener counts.
+  // Whole words only: a letter or an at sign right before the tag makes it part of another word, and a
+  // backtick quotes it. A dash does not, so a tag right after a Lua or SQL comment opener counts.
   if (start < 0 || WORD_BEFORE.test(text.charAt(start - 1))) return undefined;
   TAG_WORD.lastIndex = start;
   const match = TAG_WORD.exec(text);

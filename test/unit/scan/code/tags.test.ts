@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { assertScan, joinLines, rangeTuple } from './helpers';
+import { scanCode } from '../../../../src/core/scan/code';
+import { createIdMatcher } from '../../../../src/core/ids';
 
 describe('code scanner: tags', () => {
   it('reads several IDs separated by commas, spaces and `and`, up to the first other token', () => {
@@ -79,5 +81,15 @@ describe('code scanner: tags', () => {
 
   it('treats unconfigured ID-shaped tokens outside tags as plain text', () => {
     assertScan('typescript', '// XYZ-1 CVE-2024-1234 UTF-8 sr-1', {});
+  });
+});
+
+describe('tags: prose about tags', () => {
+  it('a tag word in backticks is prose, not a tag and not a problem', () => {
+    const ids = createIdMatcher({ SR: 'requirement' });
+    const result = scanCode('// code tagged `@mitigates` or `Implements:` is traced; see SR-1\n', 'typescript', ids);
+    assert.deepEqual(result.tags, []);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.mentions.map((m) => m.id), ['SR-1']);
   });
 });
