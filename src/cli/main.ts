@@ -3,15 +3,10 @@
 // unless SECTRACE_DEBUG is set.
 import pkg from '../../package.json';
 import { runCheck } from './check';
+import { runReport } from './report';
 import type { CliIo } from './io';
 import { EXIT_USAGE, USAGE, UsageError } from './usage';
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
-
-async function loadReport(): Promise<Command> {
-  const module = await import('./report');
-  return module.runReport as unknown as Command;
-}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -20,7 +15,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'check':
         return await runCheck(rest, io);
       case 'report':
-        return await (await loadReport())(rest, io);
+        return await runReport(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${io.tool.version}\n`);

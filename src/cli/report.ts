@@ -56,7 +56,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
 async function report(options: Options, io: ReportIo): Promise<number> {
   const now = io.now ?? (() => new Date());
   const stderrStream = io.stderrStream ?? { write: (text: string) => io.stderr(text) };
-  const { root, snapshot } = await loadSnapshot(path.resolve(io.cwd, options.dir), { stderr: stderrStream, now });
+  const { root, snapshot } = await loadSnapshot(options.dir, { cwd: io.cwd, stderr: stderrStream, now });
   const target = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
   const tool = io.tool ?? { name: 'sectrace', version: pkg.version };
   const model = buildReport(snapshot, {
