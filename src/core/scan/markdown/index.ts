@@ -1,16 +1,16 @@
 // The Markdown spec scanner: items from ID headings and ID tables, their attributes, and mentions of IDs in
-// prose. It parses with remark (CommonMark + GFM + front matter) and reads positions from the syntax
+// prose. It parses with remark (CommonMark + GFM tables + front matter) and reads positions from the syntax
 // tree, so what counts as a heading, a table or a code block is exactly what a Markdown viewer shows.
 // It never throws: a document the parser cannot handle becomes a `parse-error` problem.
 // @implements ST-16, ST-6
 import type { Nodes, Parents, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { IdMatcher } from '../../ids';
 import type { IdRef, ItemFact, ScanProblem } from '../../model';
 import { createContext, rangeOf, type ScanContext } from './context';
+import { remarkGfmTable } from './gfmTable';
 import { readHeading } from './headings';
 import { readMentions } from './mentions';
 import { findExcessiveNesting, MAX_NESTING } from './nesting';
@@ -28,7 +28,7 @@ const NOT_PROSE = new Set<string>(['code', 'html', 'yaml', 'toml', 'definition']
 let parser: ReturnType<typeof createParser> | undefined;
 
 function createParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+  return unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 }
 
 export function scanMarkdown(text: string, ids: IdMatcher): MarkdownScanResult {
