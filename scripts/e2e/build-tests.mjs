@@ -1,0 +1,20 @@
+// Bundles the integration tests for the extension host: one CommonJS file per test module in
+// out/integration/, with `vscode` (given by the host), mocha and the test runner left external.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+
+const dir = 'test/integration';
+const entries = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'helpers.ts').map((f) => `${dir}/${f}`);
+await esbuild.build({
+  entryPoints: entries,
+  outdir: 'out/integration',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode', 'mocha', '@vscode/test-electron'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+});
+console.log(`built ${entries.length} integration test modules into out/integration`);

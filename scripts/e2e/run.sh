@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# End-to-end tests of the extension in a real VS Code (code-server: the VS Code server and web workbench,
+# from npm), driven by headless Chromium. Needs only the npm registry and Debian's apt.
+#   1. setup.sh: chromium + libkrb5-dev (apt), Node 24 + code-server (npm, cached in .tools/)
+#   2. build the extension bundle and package the .vsix with vsce; bundle the integration tests
+#   3. install the .vsix into a fresh extensions folder
+#   4. stage "integration": the mocha suite in test/integration runs INSIDE the extension host, with the
+#      installed extension as the development extension, against a copy of test/fixtures/vscode-workspace
+#   5. stage "ui": the installed extension in the real workbench UI (tree, click, hover, palette, report),
+#      with screenshots in test-results/shots/; UPDATE_SCREENSHOTS=1 also refreshes docs/images/
+# Usage: [UPDATE_SCREENSHOTS=1] [UI_WORKSPACE=folder] scripts/e2e/run.sh [--stage integration|ui|all] [--no-build]
+#   --no-build packages the existing dist/extension.js (for iterating on the tests).
+# Ends with "e2e: N passed, M failed" and exits non-zero on any failure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+E2E="$ROOT/scripts/e2e"
+WORK="${WORK_DIR:-$ROOT/.work/e2e}"
+SHOTS="$ROOT/test-results/shots"
+STAGE=all
+BUILD=1
+while (($#)); do
+  case "$1" in
+    --no-build) BUILD=0; shift ;;
+    --stage) STAGE="$2"; shift 2 ;;
+    --stage=*) STAGE="${1#*=}"; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+case "$STAGE" in integration|ui|all) ;; *) echo "--stage must be integration, ui or all" >&2; exit 2 ;; esac
+
+T0=$SECONDS
+TIMINGS=()
+LAP=$SECONDS
+lap() { TIMINGS+=("$1 $((SECONDS - LAP))s"); LAP=$SECONDS; }
+step() { echo; echo "=== [+$((SECONDS - T0))s] $*"; }
+
+# ---------------------------------------------------------------- 1. tools
+step "tools (cached in .tools/)"
+eval "$("$E2E/setup.sh" | grep -E '^(NODE24|CODE_SERVER)=')"
+lap setup
+
+# ---------------------------------------------------------------- 2. build + package
+cd "$ROOT"
+[ -d node_modules ] || { step "npm ci"; npm ci --no-audit --no-fund --loglevel=error; }
+rm -rf "$WORK"; mkdir -p "$WORK"/{extensions,extensions-empty,xdg/config,xdg/data} "$SHOTS"
+rm -f "$SHOTS"/*.png
+step "build, vsce package, bundle the integration tests"
+[ "$BUILD" = 0 ] || node scripts/build.mjs --production
+VERSION="$(node -p "require('./package.json').version")"
+VSIX="$WORK/sectrace-$VERSION.vsix"
+node scripts/e2e/package.mjs "$VSIX"
+[ -f "$VSIX" ] || { echo "vsce package failed" >&2; exit 1; }
+node scripts/e2e/build-tests.mjs
+lap build+package
+
+# ---------------------------------------------------------------- 3. install the .vsix
+cat > "$WORK/settings.json" <<'JSON'
+{ "workbench.startupEditor": "none", "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
+  "workbench.tips.enabled": false, "workbench.colorTheme": "Default Dark Modern",
+  "chat.disableAIFeatures": true, "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "window.commandCenter": false, "editor.minimap.enabled": false, "git.openRepositoryInParentFolders": "never" }
+JSON
+for d in user-data-tests user-data-ui; do mkdir -p "$WORK/$d/User"; cp "$WORK/settings.json" "$WORK/$d/User/"; done
+printf 'auth: none\ncert: false\n' > "$WORK/config.yaml"
+export XDG_CONFIG_HOME="$WORK/xdg/config" XDG_DATA_HOME="$WORK/xdg/data" # keep code-server out of the home folder
+cs() { "$NODE24" "$CODE_SERVER" --config "$WORK/config.yaml" "$@"; }
+step "install the .vsix"
+cs --user-data-dir "$WORK/user-data-ui" --extensions-dir "$WORK/extensions" --install-extension "$VSIX" | grep -v '^\[' || true
+INSTALLED="$(ls -d "$WORK/extensions/sectrace.sectrace-"* | head -1)"
+[ -f "$INSTALLED/dist/extension.js" ] || { echo "the .vsix did not install" >&2; exit 1; }
+lap install
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+CS_PGID=""
+# start_cs <user-data-dir> <extensions-dir> <log> [code-server args...]: sets URL and CS_PGID. setsid puts
+# code-server and its extension hosts in one process group, which stop_cs ends as a whole.
+start_cs() {
+  local userdata="$1" extensions="$2" logfile="$3"; shift 3
+  local port; port="$(free_port)"; URL="http://127.0.0.1:$port"
+  setsid "$NODE24" "$CODE_SERVER" --config "$WORK/config.yaml" --extensions-dir "$extensions" \
+    --user-data-dir "$userdata" --bind-addr "127.0.0.1:$port" --auth none \
+    --disable-telemetry --disable-update-check --disable-workspace-trust "$@" > "$logfile" 2>&1 &
+  CS_PGID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "$URL/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$CS_PGID" 2>/dev/null || { cat "$logfile"; echo "code-server exited" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "code-server did not come up" >&2; return 1
+}
+stop_cs() {
+  [ -n "$CS_PGID" ] || return 0
+  kill -- "-$CS_PGID" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 -- "-$CS_PGID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$CS_PGID" 2>/dev/null || true
+  CS_PGID=""
+}
+trap stop_cs EXIT
+
+rc_tests=0; rc_ui=0
+: > "$WORK/exthost.out"; : > "$WORK/ui.out"
+
+# ---------------------------------------------------------------- 4. integration suite in the extension host
+if [ "$STAGE" != ui ]; then
+  step "integration suite inside the extension host"
+  cp -r "$ROOT/test/fixtures/vscode-workspace" "$WORK/ws-tests"
+  # enable-smoke-test-driver makes the workbench honour the test payload; an empty extensions folder keeps
+  # the installed copy from loading twice (the installed folder itself is the development extension).
+  start_cs "$WORK/user-data-tests" "$WORK/extensions-empty" "$WORK/code-server-tests.log" --vscode-option enable-smoke-test-driver
+  set +e
+  CS_URL="$URL" EXT_DEV="$INSTALLED" EXT_TESTS="$ROOT/out/integration/index" WS_FOLDER="$WORK/ws-tests" \
+    LOG_FILE="$WORK/exthost-tests.log" SHOT="$SHOTS/integration-end.png" node "$E2E/run-exthost-tests.js" | tee "$WORK/exthost.out"
+  rc_tests=${PIPESTATUS[0]}
+  set -e
+  stop_cs
+  lap integration
+fi
+
+# ---------------------------------------------------------------- 5. UI tests on the installed .vsix
+if [ "$STAGE" != integration ]; then
+  step "UI tests in headless Chromium (installed .vsix)"
+  # The README screenshots show the example project when it is there; the fixture otherwise.
+  # UI_WORKSPACE overrides the choice (a folder to copy and open).
+  UI_SOURCE="$ROOT/test/fixtures/vscode-workspace"
+  [ -f "$ROOT/examples/infusion-pump/.sectrace.yaml" ] && UI_SOURCE="$ROOT/examples/infusion-pump"
+  UI_SOURCE="${UI_WORKSPACE:-$UI_SOURCE}"
+  mkdir -p "$WORK/ws-ui" && cp -r "$UI_SOURCE" "$WORK/ws-ui/$(basename "$UI_SOURCE")"
+  start_cs "$WORK/user-data-ui" "$WORK/extensions" "$WORK/code-server-ui.log"
+  set +e
+  CS_URL="$URL" WS_FOLDER="$WORK/ws-ui/$(basename "$UI_SOURCE")" SHOTS="$SHOTS" node "$E2E/ui-tests.js" | tee "$WORK/ui.out"
+  rc_ui=${PIPESTATUS[0]}
+  set -e
+  stop_cs
+  if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && [ "$rc_ui" -eq 0 ]; then
+    mkdir -p "$ROOT/docs/images"
+    for name in tree hover report; do cp "$SHOTS/$name.png" "$ROOT/docs/images/extension-$name.png"; done
+    echo "updated docs/images/extension-{tree,hover,report}.png"
+  fi
+  lap ui
+fi
+
+# ---------------------------------------------------------------- summary
+num() { sed -n "s/.*$1 SUMMARY passes=\([0-9]*\) failures=\([0-9]*\).*/\\$2/p" "$3" | tail -1; }
+p1=$(num EXTHOST 1 "$WORK/exthost.out"); f1=$(num EXTHOST 2 "$WORK/exthost.out")
+p2=$(num UI 1 "$WORK/ui.out"); f2=$(num UI 2 "$WORK/ui.out")
+[ "$STAGE" = ui ] && { p1=0; f1=0; }
+[ "$STAGE" = integration ] && { p2=0; f2=0; }
+passed=$(( ${p1:-0} + ${p2:-0} )); failed=$(( ${f1:-1} + ${f2:-1} ))
+if [ "$rc_tests" -ne 0 ] || [ "$rc_ui" -ne 0 ]; then [ "$failed" -gt 0 ] || failed=1; fi
+echo
+echo "timings: ${TIMINGS[*]}; total $((SECONDS - T0))s"
+echo "screenshots: test-results/shots/"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
