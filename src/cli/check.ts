@@ -1,8 +1,9 @@
 // `sectrace check [folder]`: trace, print a summary (or JSON), exit by the fail level.
-// @implements ST-14
+// @implements ST-14, ST-37
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core';
 import { toCheckJson, verdictFor } from '../core/export/checkJson';
+import { formatOftVerdict, oftVerdict } from '../core/importers';
 import { loadSnapshot } from './load';
 import { ANSI, formatSummary, PLAIN } from './summaryText';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usage';
@@ -16,19 +17,45 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { 'fail-on': { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' } },
+    options: { 'fail-on': { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' }, format: { type: 'string' } },
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const dir = positionals[0] ?? '.';
   const failOn = parseFailOn(values['fail-on']);
+  const format = parseFormat(values.format, values.json);
   const loaded = await loadSnapshot(dir, { cwd: io.cwd, stderr: io.stderrStream, now: io.now });
   const { snapshot } = loaded;
   const level = failOn ?? snapshot.config.failOn;
   const verdict = verdictFor(snapshot, level);
-  if (values.json) io.stdout(JSON.stringify(toCheckJson(snapshot, io.tool, level), null, 2) + '\n');
+  if (format === 'json') io.stdout(JSON.stringify(toCheckJson(snapshot, io.tool, level), null, 2) + '\n');
+  else if (format === 'oft') printOftVerdict(snapshot, verdict, io);
   else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN));
   if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
   return verdict === 'fail' ? EXIT_FINDINGS : EXIT_OK;
+}
+
+const FORMATS = ['text', 'json', 'oft'] as const;
+
+function parseFormat(value: string | undefined, json: boolean | undefined): (typeof FORMATS)[number] {
+  if (value === undefined) return json ? 'json' : 'text';
+  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got \`${value}\``);
+  if (json && value !== 'json') throw new UsageError(`--json and --format ${value} ask for different outputs: give one`);
+  return value as (typeof FORMATS)[number];
+}
+
+/**
+ * OpenFastTrace's plain-text verdict line (`ok - 12 total`, `not ok - 12 total, 3 defect`), so scripts
+ * written for `oft trace` keep working. The exit code stays sectrace's: when other findings decide it,
+ * a note on stderr says so.
+ */
+function printOftVerdict(snapshot: Awaited<ReturnType<typeof loadSnapshot>>['snapshot'], verdict: 'pass' | 'fail', io: CliIo): void {
+  const oft = oftVerdict(snapshot.graph, snapshot.config);
+  io.stdout(formatOftVerdict(oft) + '\n');
+  if ((oft.defects > 0) !== (verdict === 'fail')) {
+    io.stderr(verdict === 'fail'
+      ? 'sectrace: other findings fail the check; run without --format oft to see them\n'
+      : 'sectrace: the OpenFastTrace defects are below the fail level (see `severity` and `fail-on`)\n');
+  }
 }
 
 function parseFailOn(value: string | undefined): Severity | undefined {

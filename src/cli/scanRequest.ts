@@ -23,7 +23,7 @@ export interface ScanBatchResult {
 }
 
 export function isEmptyFacts(facts: FileFacts): boolean {
-  return !facts.items.length && !facts.tags.length && !facts.mentions.length && !facts.problems.length && facts.skipped === undefined;
+  return !facts.items.length && !facts.tags.length && !facts.mentions.length && !facts.problems.length && !facts.interfaces?.length && facts.skipped === undefined;
 }
 
 export function emptyFacts(file: string, role: FileRole): FileFacts {

@@ -4,6 +4,8 @@
 // @implements ST-9
 import type { SectraceConfig, ConfigProblem } from './config';
 import { createCoverage, type ItemCoverage } from './coverage';
+import { checkImported } from './importers';
+import { checkInterfaces } from './interfaces/check';
 import { closestId } from './suggest';
 import type { TraceGraph, UnresolvedRef } from './link';
 import type { Finding, FindingCode, Location, Severity, ThreatStatus, TraceItem } from './model';
@@ -40,6 +42,8 @@ export function check(input: CheckInput): Finding[] {
     if (item.kind === 'threat') checkThreat(item, input.graph, input.today, emit);
   }
   checkRefinesCycles(input.graph, emit);
+  checkImported(input.graph, input.config, emit);
+  checkInterfaces(input, emit);
   return findings.sort(compareFindings);
 }
 
@@ -72,7 +76,9 @@ function checkUnresolved(graph: TraceGraph, config: SectraceConfig, emit: Emit):
 }
 
 function checkDuplicates(graph: TraceGraph, emit: Emit): void {
-  for (const [id, definitions] of graph.definitions) {
+  for (const [id, all] of graph.definitions) {
+    // ThreatSpec defines an object wherever an annotation names it: those definitions merge into one item.
+    const definitions = all.filter((d) => d.item.imported?.format !== 'threatspec');
     if (definitions.length < 2) continue;
     const first = definitions[0].item.idLocation;
     for (const duplicate of definitions.slice(1)) {
@@ -92,7 +98,8 @@ function checkNeeds(item: TraceItem, coverage: ItemCoverage, emit: Emit): void {
 
 function checkAttributes(item: TraceItem, graph: TraceGraph, emit: Emit): void {
   const needs = item.attributes.needs;
-  if (needs !== undefined) {
+  // OpenFastTrace's needs are artifact types (impl, utest, dsn), which its own rules check.
+  if (needs !== undefined && item.imported?.format !== 'oft') {
     const unknown = needs.toLowerCase().split(/[\s,;]+/).filter((w) => w && !['impl', 'test', 'none'].includes(w));
     if (unknown.length) emit('invalid-attribute', item.location, `\`${item.id}\`: unknown need ${unknown.map((w) => `\`${w}\``).join(', ')} (use impl, test or none)`, { id: item.id });
   }

@@ -7,6 +7,7 @@
 // @implements ST-4
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
+import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
 import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
 
 /** Attribute keys that link items, with the relation they express and whether they point backwards. */
@@ -92,7 +93,7 @@ export class TraceGraph {
     return (this.cache.unresolved ??= this.computeUnresolved().sort((a, b) => compareLocations(a.location, b.location)));
   }
 
-  /** Every interface found in code and API specs, by file and position. */
+  /** Every interface found in code and API specs, by file and position. @implements ST-22 */
   interfaces(): readonly InterfaceFact[] {
     return (this.interfaceList ??= [...this.interfacesByFile.values()].flat().sort((a, b) => compareLocations(a, b) || compareStrings(a.id, b.id)));
   }
@@ -145,12 +146,20 @@ export class TraceGraph {
 
   /** Every place the ID is written, defined or not: definitions, tag arguments, link attributes, mentions. */
   occurrences(id: string): Location[] {
-    return [
+    const all = [
       ...(this.definitions.get(id) ?? []).map((d) => d.item.idLocation),
       ...(this.tracesById.get(id) ?? []).map((t) => t.location),
       ...(this.linksByRef.get(id) ?? []).map((l) => l.location),
       ...(this.mentionsById.get(id) ?? []),
     ];
+    // An imported annotation can both define an item and trace to it with the same written ID: list each place once.
+    const seen = new Set<string>();
+    return all.filter((location) => {
+      const key = locationKey(location);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   itemsOfKind(kind: Kind): TraceItem[] {
@@ -189,7 +198,7 @@ export class TraceGraph {
     for (const fact of old.items) {
       const remaining = (this.definitions.get(fact.id) ?? []).filter((d) => d.file !== file);
       setOrDelete(this.definitions, fact.id, remaining);
-      if (remaining.length) this.itemsById.set(fact.id, remaining[0].item);
+      if (remaining.length) this.itemsById.set(fact.id, primaryItem(remaining));
       else this.itemsById.delete(fact.id);
       for (const attribute of fact.attributes) {
         for (const ref of attribute.refs) {
@@ -208,7 +217,7 @@ export class TraceGraph {
   }
 
   private define(file: string, fact: ItemFact): void {
-    const kind = this.ids.kindOf(fact.id) ?? 'requirement';
+    const kind = this.ids.kindOf(fact.id) ?? fact.imported?.kind ?? 'requirement';
     const attributes: Record<string, string> = {};
     for (const attribute of fact.attributes) if (!(attribute.key in attributes)) attributes[attribute.key] = attribute.value;
     const item: TraceItem = {
@@ -220,13 +229,15 @@ export class TraceGraph {
       location: { file, range: fact.range },
       idLocation: { file, range: fact.idRange },
       form: fact.form,
-      needs: needsOf(attributes.needs, this.config.needs[kind] ?? []),
+      // OpenFastTrace items need artifact types (impl, utest, dsn), which its own rules check.
+      needs: fact.imported?.format === 'oft' ? [] : needsOf(attributes.needs, this.config.needs[kind] ?? []),
+      ...(fact.imported ? { imported: fact.imported } : {}),
     };
     const list = this.definitions.get(fact.id) ?? [];
     list.push({ item, fact, file });
-    list.sort((a, b) => compareStrings(a.file, b.file) || a.item.location.range.start.line - b.item.location.range.start.line);
+    list.sort((a, b) => definitionRank(a) - definitionRank(b) || compareStrings(a.file, b.file) || a.item.location.range.start.line - b.item.location.range.start.line);
     this.definitions.set(fact.id, list);
-    this.itemsById.set(fact.id, list[0].item);
+    this.itemsById.set(fact.id, primaryItem(list));
   }
 
   private addAttributeLinks(file: string, fact: ItemFact): void {
@@ -253,7 +264,7 @@ export class TraceGraph {
 
   private computeUnresolved(): UnresolvedRef[] {
     const result: UnresolvedRef[] = [];
-    const missing = (id: string) => !this.itemsById.has(id);
+    const missing = (id: string) => !this.itemsById.has(id) && !resolvedByImporter(id);
     for (const [id, list] of this.tracesById) if (missing(id)) for (const t of list) result.push({ id, location: t.location, via: 'tag', configured: true });
     for (const [id, list] of this.linksByRef) if (missing(id)) for (const l of list) result.push({ id, location: l.location, via: 'attribute', configured: true });
     for (const [id, list] of this.mentionsById) if (missing(id)) for (const location of list) result.push({ id, location, via: 'mention', configured: true });
@@ -281,6 +292,11 @@ export function needsOf(value: string | undefined, fallback: readonly Need[]): r
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function locationKey(location: Location): string {
+  const { start, end } = location.range;
+  return `${location.file}:${start.line}:${start.character}:${end.line}:${end.character}`;
 }
 
 function stripRef({ ref: _ref, ...link }: WrittenLink): ItemLink {

@@ -2,6 +2,10 @@
 // workspace (the graph) and what checking produces (findings). Everything here is plain data so that it
 // can cross a worker boundary, be cached per file, and be serialised to JSON as-is.
 // @implements ST-1
+import type { ImporterName } from './importers/names';
+import type { InterfaceFact } from './interfaces/model';
+
+export type { Exposure, InterfaceAnnotation, InterfaceFact, InterfaceField, InterfaceInsert, InterfaceKind } from './interfaces/model';
 
 /** Zero-based line and UTF-16 character, as in VS Code and LSP. Human-facing output adds 1 to both. */
 export interface Position {
@@ -46,6 +50,21 @@ export interface TagFact {
   readonly refs: readonly IdRef[];
   readonly foreign: readonly IdRef[];
   readonly range: Range;
+  /** Set when an importer read the tag from another tool's format (an OpenFastTrace coverage tag, a StrictDoc marker). */
+  readonly imported?: ImportedTag;
+}
+
+/** What an importer read from a tag in another tool's format: which format, and that format's own fields. */
+export interface ImportedTag {
+  readonly format: ImporterName;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** How an importer read an item written in another tool's format. */
+export interface ImportedItem {
+  readonly format: ImporterName;
+  /** The kind the format gives the item (OpenFastTrace: its artifact type; ThreatSpec: threat, mitigation, asset, interface). */
+  readonly kind: Kind;
 }
 
 /** A `key: value` attribute of a spec item. Keys are normalised: lower case, spaces become dashes. */
@@ -67,7 +86,10 @@ export interface ItemFact {
   readonly attributes: readonly AttributeFact[];
   /** The heading or the table row. */
   readonly range: Range;
-  readonly form: 'heading' | 'table';
+  /** `annotation`: an item an importer read from a code comment (ThreatSpec). */
+  readonly form: 'heading' | 'table' | 'annotation';
+  /** Set when an importer read the item from another tool's format. */
+  readonly imported?: ImportedItem;
 }
 
 /** Why something in a file could not be read as intended. The checker turns problems into findings. */
@@ -88,6 +110,8 @@ export interface FileFacts {
   readonly problems: readonly ScanProblem[];
   /** Set when the file was not scanned (binary, too large, ...): the reason, for the summary. */
   readonly skipped?: string;
+  /** Software interfaces found in the file (IEC 81001-5-1 §5.4.3); absent when there are none. */
+  readonly interfaces?: readonly InterfaceFact[];
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'off';
@@ -109,6 +133,18 @@ export const FINDING_CODES = [
   'config-error',
   'parse-error',
   'unreadable-file',
+  'malformed-tag',
+  'orphaned-coverage',
+  'outdated-coverage',
+  'predated-coverage',
+  'unwanted-coverage',
+  'ambiguous-coverage',
+  'uncovered',
+  'interface-missing-context',
+  'interface-incomplete-context',
+  'interface-invalid-exposure',
+  'interface-unknown-field',
+  'external-interface-no-threat',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -154,7 +190,9 @@ export interface TraceItem {
   readonly attributes: Readonly<Record<string, string>>;
   readonly location: Location;
   readonly idLocation: Location;
-  readonly form: 'heading' | 'table';
+  readonly form: 'heading' | 'table' | 'annotation';
+  /** Set when an importer read the item from another tool's format. */
+  readonly imported?: ImportedItem;
   /** What the item needs, from its `needs` attribute or its kind's default. */
   readonly needs: readonly Need[];
 }

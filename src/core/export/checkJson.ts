@@ -4,6 +4,7 @@
 // @implements ST-13
 import type { TraceSnapshot } from '../api';
 import { createCoverage } from '../coverage';
+import { resolveInterfaces } from '../interfaces/check';
 import { SEVERITY_RANK, type Location, type Severity } from '../model';
 
 export const CHECK_JSON_VERSION = 1;
@@ -46,6 +47,22 @@ export function toCheckJson(snapshot: TraceSnapshot, tool: { name: string; versi
     })),
     links: graph.links.map((l) => ({ source: l.source, target: l.target, relation: l.relation, location: jsonLocation(l.location) })),
     traces: graph.traces.map((t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
+    interfaces: resolveInterfaces(graph, snapshot.config).map((r) => ({
+      id: r.fact.id,
+      name: r.fact.name,
+      kind: r.fact.kind,
+      detector: r.fact.detector,
+      ...(r.fact.method !== undefined ? { method: r.fact.method } : {}),
+      ...(r.fact.route !== undefined ? { route: r.fact.route } : {}),
+      ...(r.fact.symbol !== undefined ? { symbol: r.fact.symbol } : {}),
+      location: jsonLocation({ file: r.fact.file, range: r.fact.range }),
+      ...(r.exposure ? { exposure: r.exposure } : {}),
+      context: Object.fromEntries(Object.entries(r.context).map(([field, v]) => [field, { value: v.value, from: v.from, location: jsonLocation(v.location) }])),
+      implements: r.implements,
+      threats: r.threats,
+      missing: r.missing,
+      annotated: r.annotated,
+    })),
     findings: snapshot.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, location: jsonLocation(f.location), ...(f.id ? { id: f.id } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}) })),
     skipped: snapshot.skipped,
   };
