@@ -69,6 +69,13 @@ async function main(configPath: string): Promise<void> {
     }
   });
 
+  // The one listener of the clinician and EHR API: mutual TLS with a client CA and a revocation list.
+  // @exposure external
+  // @implications every infusion command and status read enters through this listener
+  // @assets AST-1 dose settings, AST-2 patient identity
+  // @trust-boundary hospital network -> gateway
+  // @threats THR-2, THR-5
+  // @implements IF-1
   const server = createServer(
     {
       key: readSecretFile(config.tls.keyFile),

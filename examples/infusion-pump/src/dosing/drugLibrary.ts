@@ -58,7 +58,7 @@ export interface DrugLibraryFiles {
   readonly publicKeyFile: string;
 }
 
-// @exposure local
+// @exposure external
 // @implications a tampered or rolled-back library widens the limits every dose is checked against
 // @assets AST-3 drug library
 // @trust-boundary pharmacy release -> gateway file system
