@@ -15,12 +15,12 @@ export function createCoverage(graph: TraceGraph): (id: string) => ItemCoverage 
   const compute = (id: string): ItemCoverage => {
     const known = memo.get(id);
     if (known) return known;
-    let implemented = graph.implementationsOf(id).length > 0;
-    let verified = graph.testsOf(id).length > 0;
+    let implemented = graph.hasImplementation(id);
+    let verified = graph.hasTest(id);
     if (!implemented || !verified) {
       for (const refining of refiningItems(graph, id)) {
-        implemented ||= graph.implementationsOf(refining).length > 0;
-        verified ||= graph.testsOf(refining).length > 0;
+        implemented ||= graph.hasImplementation(refining);
+        verified ||= graph.hasTest(refining);
         if (implemented && verified) break;
       }
     }

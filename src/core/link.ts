@@ -3,10 +3,11 @@
 // workspace. References are stored whether or not their target exists; resolution happens when asked,
 // so defining or deleting an item needs no pass over the files that mention it.
 // Invariant: the graph depends only on the set of facts and the configuration, never on the order
-// files were added in (definitions are kept sorted by file).
+// files were added in (definitions are kept sorted; per-ID lists are read sorted by location).
 // @implements ST-4
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
+import { BucketIndex, compareLocations, compareStrings } from './bucketIndex';
 import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
 import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
 
@@ -46,11 +47,14 @@ export class TraceGraph {
   readonly definitions = new Map<string, Definition[]>();
   private readonly files = new Map<string, FileFacts>();
   private readonly itemsById = new Map<string, TraceItem>();
-  private readonly outgoing = new Map<string, WrittenLink[]>();
-  private readonly incoming = new Map<string, WrittenLink[]>();
-  private readonly linksByRef = new Map<string, WrittenLink[]>();
-  private readonly tracesById = new Map<string, CodeTrace[]>();
-  private readonly mentionsById = new Map<string, Location[]>();
+  private readonly outgoing = new BucketIndex<WrittenLink>();
+  private readonly incoming = new BucketIndex<WrittenLink>();
+  private readonly linksByRef = new BucketIndex<WrittenLink>();
+  private readonly tracesById = new BucketIndex<CodeTrace>();
+  private readonly mentionsById = new BucketIndex<Location>();
+  /** Direct implementation and test counts per ID, kept on every change, so coverage is O(1) per item. */
+  private readonly implementationCounts = new Map<string, number>();
+  private readonly testCounts = new Map<string, number>();
   /** Files with problems or foreign tag IDs, so checks need not visit every file. */
   private readonly filesWithProblems = new Set<string>();
   private readonly filesWithForeign = new Set<string>();
@@ -72,19 +76,19 @@ export class TraceGraph {
 
   /** Resolved item links (both ends defined). */
   get links(): readonly ItemLink[] {
-    return (this.cache.links ??= [...this.outgoing.values()].flat().filter((l) => this.resolved(l)).map(stripRef).sort((a, b) => compareLocations(a.location, b.location)));
+    return (this.cache.links ??= [...this.outgoing.ids()].flatMap((id) => this.outgoing.get(id)).filter((l) => this.resolved(l)).map(stripRef).sort((a, b) => compareLocations(a.location, b.location)));
   }
 
   /** Traces from tags to defined items. */
   get traces(): readonly CodeTrace[] {
-    return (this.cache.traces ??= [...this.tracesById].filter(([id]) => this.itemsById.has(id)).flatMap(([, list]) => list).sort((a, b) => compareLocations(a.location, b.location)));
+    return (this.cache.traces ??= [...this.tracesById.ids()].filter((id) => this.itemsById.has(id)).flatMap((id) => this.tracesById.get(id)).sort((a, b) => compareLocations(a.location, b.location)));
   }
 
   /** Bare mentions of defined items. */
   get references(): readonly { id: string; location: Location }[] {
-    return (this.cache.references ??= [...this.mentionsById]
-      .filter(([id]) => this.itemsById.has(id))
-      .flatMap(([id, list]) => list.map((location) => ({ id, location })))
+    return (this.cache.references ??= [...this.mentionsById.ids()]
+      .filter((id) => this.itemsById.has(id))
+      .flatMap((id) => this.mentionsById.get(id).map((location) => ({ id, location })))
       .sort((a, b) => compareLocations(a.location, b.location)));
   }
 
@@ -121,36 +125,46 @@ export class TraceGraph {
   }
 
   linksFrom(id: string): readonly ItemLink[] {
-    return (this.outgoing.get(id) ?? []).filter((l) => this.resolved(l));
+    return this.outgoing.get(id).filter((l) => this.resolved(l));
   }
 
   linksTo(id: string): readonly ItemLink[] {
-    return (this.incoming.get(id) ?? []).filter((l) => this.resolved(l));
+    return this.incoming.get(id).filter((l) => this.resolved(l));
   }
 
   tracesOf(id: string): readonly CodeTrace[] {
-    return this.itemsById.has(id) ? (this.tracesById.get(id) ?? []) : [];
+    return this.itemsById.has(id) ? this.tracesById.get(id) : [];
+  }
+
+  /** Whether code implements the item directly; cheaper than `implementationsOf(id).length`. */
+  hasImplementation(id: string): boolean {
+    return this.itemsById.has(id) && (this.implementationCounts.get(id) ?? 0) > 0;
+  }
+
+  /** Whether a test verifies the item directly; cheaper than `testsOf(id).length`. */
+  hasTest(id: string): boolean {
+    return this.itemsById.has(id) && (this.testCounts.get(id) ?? 0) > 0;
   }
 
   implementationsOf(id: string): readonly CodeTrace[] {
-    return this.tracesOf(id).filter((t) => t.tag !== 'verifies' && t.role !== 'test');
+    return this.tracesOf(id).filter(isImplementation);
   }
 
   testsOf(id: string): readonly CodeTrace[] {
-    return this.tracesOf(id).filter((t) => t.tag === 'verifies' || t.role === 'test');
+    return this.tracesOf(id).filter(isTest);
   }
 
   referencesOf(id: string): readonly Location[] {
-    return this.itemsById.has(id) ? (this.mentionsById.get(id) ?? []) : [];
+    return this.itemsById.has(id) ? this.mentionsById.get(id) : [];
   }
 
   /** Every place the ID is written, defined or not: definitions, tag arguments, link attributes, mentions. */
   occurrences(id: string): Location[] {
     const all = [
       ...(this.definitions.get(id) ?? []).map((d) => d.item.idLocation),
-      ...(this.tracesById.get(id) ?? []).map((t) => t.location),
-      ...(this.linksByRef.get(id) ?? []).map((l) => l.location),
-      ...(this.mentionsById.get(id) ?? []),
+      ...this.tracesById.get(id).map((t) => t.location),
+      ...this.linksByRef.get(id).map((l) => l.location),
+      ...this.mentionsById.get(id),
     ];
     // An imported annotation can both define an item and trace to it with the same written ID: list each place once.
     const seen = new Set<string>();
@@ -180,9 +194,13 @@ export class TraceGraph {
     for (const fact of facts.items) this.define(facts.file, fact);
     for (const fact of facts.items) this.addAttributeLinks(facts.file, fact);
     for (const tag of facts.tags) {
-      for (const ref of tag.refs) push(this.tracesById, ref.id, { id: ref.id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range } });
+      for (const ref of tag.refs) {
+        const trace: CodeTrace = { id: ref.id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range }, ...(ref.pin ? { pin: ref.pin } : {}) };
+        this.tracesById.add(ref.id, facts.file, trace);
+        count(isTest(trace) ? this.testCounts : this.implementationCounts, ref.id, 1);
+      }
     }
-    for (const mention of facts.mentions) push(this.mentionsById, mention.id, { file: facts.file, range: mention.range });
+    for (const mention of facts.mentions) this.mentionsById.add(mention.id, facts.file, { file: facts.file, range: mention.range });
     this.cache = {};
   }
 
@@ -194,7 +212,6 @@ export class TraceGraph {
     this.filesWithProblems.delete(file);
     this.filesWithForeign.delete(file);
     if (this.interfacesByFile.delete(file)) this.interfaceList = undefined;
-    const inFile = (l: { location: Location }) => l.location.file !== file;
     for (const fact of old.items) {
       const remaining = (this.definitions.get(fact.id) ?? []).filter((d) => d.file !== file);
       setOrDelete(this.definitions, fact.id, remaining);
@@ -203,16 +220,22 @@ export class TraceGraph {
       for (const attribute of fact.attributes) {
         for (const ref of attribute.refs) {
           for (const key of [fact.id, ref.id]) {
-            filterIn(this.outgoing, key, inFile);
-            filterIn(this.incoming, key, inFile);
+            this.outgoing.removeFile(key, file);
+            this.incoming.removeFile(key, file);
           }
-          filterIn(this.linksByRef, ref.id, inFile);
-          filterIn(this.mentionsById, ref.id, (l) => l.file !== file);
+          this.linksByRef.removeFile(ref.id, file);
+          this.mentionsById.removeFile(ref.id, file);
         }
       }
     }
-    for (const tag of old.tags) for (const ref of tag.refs) filterIn(this.tracesById, ref.id, inFile);
-    for (const mention of old.mentions) filterIn(this.mentionsById, mention.id, (l) => l.file !== file);
+    for (const tag of old.tags) {
+      const counts = tag.tag === 'verifies' || old.role === 'test' ? this.testCounts : this.implementationCounts;
+      for (const ref of tag.refs) {
+        this.tracesById.removeFile(ref.id, file);
+        count(counts, ref.id, -1);
+      }
+    }
+    for (const mention of old.mentions) this.mentionsById.removeFile(mention.id, file);
     this.cache = {};
   }
 
@@ -246,14 +269,14 @@ export class TraceGraph {
       for (const ref of attribute.refs) {
         const location = { file, range: ref.range };
         if (!spec) {
-          push(this.mentionsById, ref.id, location);
+          this.mentionsById.add(ref.id, file, location);
           continue;
         }
         const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
         const written: WrittenLink = { source, target, relation: spec.relation, location, ref: ref.id };
-        push(this.outgoing, source, written);
-        push(this.incoming, target, written);
-        push(this.linksByRef, ref.id, written);
+        this.outgoing.add(source, file, written);
+        this.incoming.add(target, file, written);
+        this.linksByRef.add(ref.id, file, written);
       }
     }
   }
@@ -265,9 +288,9 @@ export class TraceGraph {
   private computeUnresolved(): UnresolvedRef[] {
     const result: UnresolvedRef[] = [];
     const missing = (id: string) => !this.itemsById.has(id) && !resolvedByImporter(id);
-    for (const [id, list] of this.tracesById) if (missing(id)) for (const t of list) result.push({ id, location: t.location, via: 'tag', configured: true });
-    for (const [id, list] of this.linksByRef) if (missing(id)) for (const l of list) result.push({ id, location: l.location, via: 'attribute', configured: true });
-    for (const [id, list] of this.mentionsById) if (missing(id)) for (const location of list) result.push({ id, location, via: 'mention', configured: true });
+    for (const id of this.tracesById.ids()) if (missing(id)) for (const t of this.tracesById.get(id)) result.push({ id, location: t.location, via: 'tag', configured: true });
+    for (const id of this.linksByRef.ids()) if (missing(id)) for (const l of this.linksByRef.get(id)) result.push({ id, location: l.location, via: 'attribute', configured: true });
+    for (const id of this.mentionsById.ids()) if (missing(id)) for (const location of this.mentionsById.get(id)) result.push({ id, location, via: 'mention', configured: true });
     for (const file of this.filesWithForeign) {
       const facts = this.files.get(file) as FileFacts;
       for (const tag of facts.tags) for (const ref of tag.foreign) result.push({ id: ref.id, location: { file: facts.file, range: ref.range }, via: 'tag', configured: false });
@@ -290,48 +313,32 @@ export function needsOf(value: string | undefined, fallback: readonly Need[]): r
   return (['impl', 'test'] as const).filter((need) => words.includes(need));
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function locationKey(location: Location): string {
   const { start, end } = location.range;
   return `${location.file}:${start.line}:${start.character}:${end.line}:${end.character}`;
+}
+
+function count(counts: Map<string, number>, id: string, delta: number): void {
+  const next = (counts.get(id) ?? 0) + delta;
+  if (next) counts.set(id, next);
+  else counts.delete(id);
+}
+
+function isImplementation(trace: CodeTrace): boolean {
+  return trace.tag !== 'verifies' && trace.role !== 'test';
+}
+
+function isTest(trace: CodeTrace): boolean {
+  return trace.tag === 'verifies' || trace.role === 'test';
 }
 
 function stripRef({ ref: _ref, ...link }: WrittenLink): ItemLink {
   return link;
 }
 
-/**
- * Adds to a per-ID list kept sorted by location, so every list (and everything derived from it) is the
- * same whatever order files were added in.
- */
-function push<K, V extends Location | { readonly location: Location }>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [value]);
-    return;
-  }
-  let index = list.length;
-  while (index > 0 && compareLocations(locationOf(list[index - 1]), locationOf(value)) > 0) index--;
-  list.splice(index, 0, value);
-}
-
-function locationOf(value: Location | { readonly location: Location }): Location {
-  return 'location' in value ? value.location : value;
-}
-
-export function compareLocations(a: Location, b: Location): number {
-  return compareStrings(a.file, b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
-function filterIn<K, V>(map: Map<K, V[]>, key: K, keep: (value: V) => boolean): void {
-  const list = map.get(key);
-  if (list) setOrDelete(map, key, list.filter(keep));
-}
-
 function setOrDelete<K, V>(map: Map<K, V[]>, key: K, list: V[]): void {
   if (list.length) map.set(key, list);
   else map.delete(key);
 }
+
+export { compareLocations, compareStrings };
