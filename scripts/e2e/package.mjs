@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const output = resolve(process.argv[2] ?? join(root, `${name}-${version}.vsix`));
-const stage = join(root, '.work', 'package-stage');
+// One stage per process: two e2e runs (separate WORK_DIRs) may package at the same time.
+const stage = join(root, '.work', `package-stage-${process.pid}`);
 // The same allowlist as .vscodeignore, which vsce still applies inside the stage.
 const shipped = ['package.json', '.vscodeignore', 'dist/extension.js', 'media', 'syntaxes', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 

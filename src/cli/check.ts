@@ -5,6 +5,7 @@ import type { Severity } from '../core';
 import { toCheckJson, verdictFor } from '../core/export/checkJson';
 import { formatOftVerdict, oftVerdict } from '../core/importers';
 import { loadSnapshot } from './load';
+import { checkAdditions } from './since';
 import { ANSI, formatSummary, PLAIN } from './summaryText';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usage';
 import type { CliIo } from './io';
@@ -17,7 +18,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { 'fail-on': { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' }, format: { type: 'string' } },
+    options: { 'fail-on': { type: 'string' }, json: { type: 'boolean' }, stats: { type: 'boolean' }, format: { type: 'string' }, since: { type: 'string' } },
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const dir = positionals[0] ?? '.';
@@ -27,9 +28,11 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const { snapshot } = loaded;
   const level = failOn ?? snapshot.config.failOn;
   const verdict = verdictFor(snapshot, level);
-  if (format === 'json') io.stdout(JSON.stringify(toCheckJson(snapshot, io.tool, level), null, 2) + '\n');
+  // Change impact (docs/impact.md): `--since REF`, and the text diffs of suspect links.
+  const added = format === 'oft' ? { text: '' } : await checkAdditions(loaded.root, snapshot, values.since, format === 'text', io.color ? ANSI : PLAIN);
+  if (format === 'json') io.stdout(JSON.stringify({ ...(toCheckJson(snapshot, io.tool, level) as object), ...(added.impact ? { impact: added.impact } : {}) }, null, 2) + '\n');
   else if (format === 'oft') printOftVerdict(snapshot, verdict, io);
-  else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN));
+  else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN) + added.text);
   if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
   return verdict === 'fail' ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -3,6 +3,8 @@
 // unless SECTRACE_DEBUG is set.
 import pkg from '../../package.json';
 import { runCheck } from './check';
+import { runPin } from './pin';
+import { runReview } from './review';
 import { runReport } from './report';
 import type { CliIo } from './io';
 import { EXIT_USAGE, USAGE, UsageError } from './usage';
@@ -16,6 +18,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCheck(rest, io);
       case 'report':
         return await runReport(rest, io);
+      case 'pin':
+        return await runPin(rest, io);
+      case 'review':
+        return await runReview(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${io.tool.version}\n`);

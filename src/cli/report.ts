@@ -11,6 +11,7 @@ import { CONFIG_FILE, type Severity } from '../core';
 import { buildReport, isPreviousReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../core/report';
 import { gitCommit } from './git';
 import { loadSnapshot } from './load';
+import { GitError, impactSince } from './since';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './usage';
 
 /** What the command touches; a subset of the CLI's io, so tests can pass just this. */
@@ -29,6 +30,8 @@ interface Options {
   readonly out?: string;
   readonly force: boolean;
   readonly failOn?: Severity;
+  /** `--since REF`: add the change impact section. */
+  readonly since?: string;
 }
 
 const LEVELS: readonly Severity[] = ['error', 'warning', 'info', 'off'];
@@ -59,7 +62,11 @@ async function report(options: Options, io: ReportIo): Promise<number> {
   const { root, snapshot } = await loadSnapshot(options.dir, { cwd: io.cwd, stderr: stderrStream, now });
   const target = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
   const tool = io.tool ?? { name: 'sectrace', version: pkg.version };
+  const impact = options.since === undefined ? undefined : await impactSince(root, snapshot, options.since).catch((error: unknown) => {
+    throw error instanceof GitError ? new UsageError(`--since ${options.since}: ${error.message}`) : error;
+  });
   const model = buildReport(snapshot, {
+    ...(impact ? { impact } : {}),
     toolName: tool.name,
     toolVersion: tool.version,
     date: now(),
@@ -82,7 +89,7 @@ function parseOptions(argv: string[]): Options {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, 'fail-on': { type: 'string' } },
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, 'fail-on': { type: 'string' }, since: { type: 'string' } },
   });
   if (positionals.length > 1) throw new UsageError(`report takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const failOn = values['fail-on'];
@@ -94,6 +101,7 @@ function parseOptions(argv: string[]): Options {
     ...(values.out !== undefined ? { out: values.out } : {}),
     force: values.force ?? false,
     ...(failOn !== undefined ? { failOn: failOn as Severity } : {}),
+    ...(values.since !== undefined ? { since: values.since } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The engine's public surface: one facade (`createTraceService`) and the snapshot it hands out.
 // Hosts (CLI, extension, tests) use only what is exported from `src/core/index.ts`.
 import type { LoadedConfig, SectraceConfig } from './config';
+import type { ReviewStore } from './impact/reviews';
 import type { TraceGraph } from './link';
 import type { FileFacts, Finding, Kind, Location, Position, Range, Severity, TraceItem } from './model';
 import type { CancellationToken, Progress, Workspace } from './workspace';
@@ -37,6 +38,8 @@ export interface TraceSnapshot {
   readonly findings: readonly Finding[];
   readonly summary: Summary;
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  /** Review stamps read from `.sectrace/reviews.yaml` (empty when there is none). */
+  readonly reviews: ReviewStore;
 }
 
 /** What sits at a position: an ID written there, and the item it names when it is defined. */

@@ -4,6 +4,8 @@
 // @implements ST-9
 import type { SectraceConfig, ConfigProblem } from './config';
 import { createCoverage, type ItemCoverage } from './coverage';
+import { checkImpact } from './impact/check';
+import type { ReviewStore } from './impact/reviews';
 import { checkImported } from './importers';
 import { checkInterfaces } from './interfaces/check';
 import { closestId } from './suggest';
@@ -16,6 +18,10 @@ export interface CheckInput {
   readonly configProblems: readonly ConfigProblem[];
   readonly configFile: string;
   readonly today: Date;
+  /** Review stamps from `.sectrace/reviews.yaml` (docs/impact.md). */
+  readonly reviews?: ReviewStore;
+  /** Coverage shared with the summary, so it is computed once per snapshot. */
+  readonly coverage?: (id: string) => ItemCoverage;
 }
 
 interface Emit {
@@ -31,7 +37,7 @@ export function check(input: CheckInput): Finding[] {
     if (severity === 'off') return;
     findings.push({ code, severity, message, location, ...(extra.id ? { id: extra.id } : {}), ...(extra.suggestion ? { suggestion: extra.suggestion } : {}) });
   };
-  const coverage = createCoverage(input.graph);
+  const coverage = input.coverage ?? createCoverage(input.graph);
   checkConfig(input, emit);
   checkFiles(input, emit);
   checkUnresolved(input.graph, input.config, emit);
@@ -44,6 +50,7 @@ export function check(input: CheckInput): Finding[] {
   checkRefinesCycles(input.graph, emit);
   checkImported(input.graph, input.config, emit);
   checkInterfaces(input, emit);
+  checkImpact(input, emit);
   return findings.sort(compareFindings);
 }
 

@@ -34,9 +34,17 @@ export interface SectraceConfig {
   readonly interfaces: InterfacesConfig;
   /** Formats of other tools to read (docs/importers.md). Absent: auto-detect where safe. */
   readonly importers?: readonly ImporterName[];
+  /** Every trace tag must pin its item's fingerprint (`unpinned-link` otherwise). docs/impact.md */
+  readonly requirePins: boolean;
+  /** Review stamps (`.sectrace/reviews.yaml`): the kinds whose items need one (`unreviewed` otherwise). */
+  readonly reviews: ReviewsConfig;
 }
 
-export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/vendor/**', '**/.git/**'];
+export interface ReviewsConfig {
+  readonly required: readonly Kind[];
+}
+
+export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/vendor/**', '**/.git/**', '**/.sectrace/**'];
 
 export const DEFAULT_CONFIG: SectraceConfig = {
   prefixes: { SR: 'requirement', REQ: 'requirement', THR: 'threat', MIT: 'mitigation', AST: 'asset', IF: 'interface' },
@@ -76,10 +84,16 @@ export const DEFAULT_CONFIG: SectraceConfig = {
     'interface-invalid-exposure': 'error',
     'interface-unknown-field': 'warning',
     'external-interface-no-threat': 'warning',
+    'suspect-link': 'warning',
+    'unpinned-link': 'warning',
+    'changed-since-review': 'warning',
+    unreviewed: 'warning',
   },
   failOn: 'error',
   maxFileSize: 8 * 1024 * 1024,
   interfaces: DEFAULT_INTERFACES_CONFIG,
+  requirePins: false,
+  reviews: { required: [] },
 };
 
 export interface ConfigProblem {
@@ -96,7 +110,7 @@ export interface LoadedConfig {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];
 const NEEDS: readonly Need[] = ['impl', 'test'];
-const KNOWN_KEYS = ['version', 'prefixes', 'specs', 'include', 'exclude', 'gitignore', 'tests', 'needs', 'severity', 'fail-on', 'max-file-size', 'importers', 'interfaces'];
+const KNOWN_KEYS = ['version', 'prefixes', 'specs', 'include', 'exclude', 'gitignore', 'tests', 'needs', 'severity', 'fail-on', 'max-file-size', 'importers', 'interfaces', 'require-pins', 'reviews'];
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses the text of `.sectrace.yaml`. Never throws: problems come back with their lines. */
@@ -172,6 +186,13 @@ export function parseConfig(text: string): LoadedConfig {
       case 'interfaces':
         config.interfaces = readInterfacesConfig(value, fail);
         break;
+      case 'require-pins':
+        if (isScalar(value) && typeof value.value === 'boolean') config.requirePins = value.value;
+        else fail(value, '`require-pins` must be true or false');
+        break;
+      case 'reviews':
+        config.reviews = readReviewsConfig(value, fail) ?? config.reviews;
+        break;
       default:
         fail(keyNode, `unknown key \`${key}\` (known keys: ${KNOWN_KEYS.join(', ')})`, false);
     }
@@ -188,6 +209,28 @@ function readStringList(node: YamlNode | null, key: string, fail: Fail): string[
     return undefined;
   }
   return node.items.map((item) => String((item as { value: string }).value));
+}
+
+/** `reviews: { required: [requirement, mitigation] }`: kinds are lower-case words, as in `prefixes`. */
+function readReviewsConfig(node: YamlNode | null, fail: Fail): ReviewsConfig | undefined {
+  if (!isMap(node)) {
+    fail(node, '`reviews` must be a mapping, for example `reviews: { required: [requirement, mitigation] }`');
+    return undefined;
+  }
+  let required: Kind[] = [];
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key !== 'required') {
+      fail(pair.key as YamlNode, `unknown key \`reviews.${key}\` (known keys: required)`, false);
+      continue;
+    }
+    const value = pair.value as YamlNode | null;
+    const items = isSeq(value) ? value.items : isScalar(value) ? [value] : undefined;
+    const list = items?.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : ''));
+    if (!list || list.some((kind) => !/^[a-z][a-z0-9-]*$/.test(kind))) fail(value, '`reviews.required` must be a list of kinds, for example `[requirement, mitigation]`');
+    else required = list;
+  }
+  return { required };
 }
 
 function readPrefixes(node: YamlNode | null, fail: Fail): Record<string, Kind> | undefined {

@@ -38,6 +38,8 @@ export const TAG_NAMES: readonly TagName[] = ['implements', 'verifies', 'mitigat
 export interface IdRef {
   readonly id: string;
   readonly range: Range;
+  /** In a trace tag: the item fingerprint pinned after the ID (`SR-12#3fa9c1` -> `3fa9c1`), if any. */
+  readonly pin?: string;
 }
 
 /**
@@ -145,6 +147,10 @@ export const FINDING_CODES = [
   'interface-invalid-exposure',
   'interface-unknown-field',
   'external-interface-no-threat',
+  'suspect-link',
+  'unpinned-link',
+  'changed-since-review',
+  'unreviewed',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -177,6 +183,8 @@ export interface CodeTrace {
   readonly tag: TagName;
   readonly role: FileRole;
   readonly location: Location;
+  /** The item fingerprint the tag pins (`@implements SR-12#3fa9c1`), if any. */
+  readonly pin?: string;
 }
 
 export type ThreatStatus = 'open' | 'mitigated' | 'accepted' | 'transferred';

@@ -8,6 +8,7 @@ import { check } from './check';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type LoadedConfig } from './config';
 import { createCoverage } from './coverage';
 import { createIdMatcher, type IdMatcher } from './ids';
+import { EMPTY_REVIEWS, parseReviews, REVIEWS_FILE, type ReviewStore } from './impact/reviews';
 import { TraceGraph } from './link';
 import type { FileFacts, Finding, Position } from './model';
 import { SEVERITY_RANK } from './model';
@@ -32,6 +33,13 @@ export function createTraceService(init: TraceServiceInit): TraceService {
   const overlays = new Map<string, string>();
   let state = emptyState(DEFAULT_CONFIG);
   let cached: TraceSnapshot | undefined;
+  // Review stamps (docs/impact.md): read with the configuration, re-read when their file changes.
+  let reviews: ReviewStore = EMPTY_REVIEWS;
+  const readReviews = async () => {
+    const overlay = overlays.get(REVIEWS_FILE);
+    reviews = overlay !== undefined ? parseReviews(overlay) : await readReviewStore(workspace);
+    cached = undefined;
+  };
 
   const put = (facts: FileFacts) => {
     cached = undefined;
@@ -50,6 +58,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
 
     async index(options = {}) {
       const loaded = await readConfig(workspace);
+      const nextReviews = overlays.get(REVIEWS_FILE) ?? (await readReviewStore(workspace));
       const next = emptyState(loaded.config, loaded);
       const walked = await walkWorkspace(workspace, next.context, options.token);
       for (const { file, reason } of walked.skipped) next.skipped.set(file, reason);
@@ -59,6 +68,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
       const facts = await executor.scan(fromDisk, loaded.config, options.token, (done) => options.progress?.report(done, total));
       if (options.token?.isCancellationRequested) throw new CancelledError();
       state = next;
+      reviews = typeof nextReviews === 'string' ? parseReviews(nextReviews) : nextReviews;
       cached = undefined;
       for (const fact of facts) put(fact);
       for (const [file, text] of overlays) if (isTraceable(file, state.context)) put(scanText(file, text, state.context));
@@ -71,7 +81,8 @@ export function createTraceService(init: TraceServiceInit): TraceService {
         return;
       }
       overlays.set(path, text);
-      if (walkedOrTraceable(path)) put(scanText(path, text, state.context));
+      // The review store is read by `refresh`, never traced as a YAML file.
+      if (path !== REVIEWS_FILE && walkedOrTraceable(path)) put(scanText(path, text, state.context));
     },
 
     async refresh(paths) {
@@ -79,6 +90,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
         await service.index();
         return;
       }
+      if (paths.includes(REVIEWS_FILE)) await readReviews();
       for (const path of paths) {
         if (overlays.has(path)) continue;
         if (!(await isPathWalked(workspace, state.context, path)) || !isTraceable(path, state.context)) {
@@ -92,7 +104,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
     },
 
     snapshot() {
-      return (cached ??= buildSnapshot(workspace.name, state, now()));
+      return (cached ??= buildSnapshot(workspace.name, state, now(), reviews));
     },
 
     idAt(file, position): IdAtPosition | undefined {
@@ -121,6 +133,16 @@ export function createTraceService(init: TraceServiceInit): TraceService {
 function emptyState(config: typeof DEFAULT_CONFIG, loaded: LoadedConfig = { config, problems: [] }): EngineState {
   const ids = createIdMatcher(config.prefixes);
   return { loaded, ids, context: createScanContext(config, ids), graph: new TraceGraph(config, ids), skipped: new Map() };
+}
+
+async function readReviewStore(workspace: Workspace): Promise<ReviewStore> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await workspace.readFile(REVIEWS_FILE);
+  } catch {
+    return EMPTY_REVIEWS;
+  }
+  return parseReviews(new TextDecoder().decode(bytes));
 }
 
 async function readConfig(workspace: Workspace): Promise<LoadedConfig> {
@@ -167,15 +189,15 @@ function inProcessExecutor(workspace: Workspace, context: ScanContext): ScanExec
   };
 }
 
-function buildSnapshot(workspaceName: string, state: EngineState, today: Date): TraceSnapshot {
+function buildSnapshot(workspaceName: string, state: EngineState, today: Date, reviews: ReviewStore): TraceSnapshot {
   const { graph, loaded } = state;
-  const findings: Finding[] = check({ graph, config: loaded.config, configProblems: loaded.problems, configFile: CONFIG_FILE, today });
+  const coverage = createCoverage(graph);
+  const findings: Finding[] = check({ graph, config: loaded.config, configProblems: loaded.problems, configFile: CONFIG_FILE, today, reviews, coverage });
   const skipped = [...state.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { workspaceName, config: loaded.config, graph, findings, skipped, summary: summarise(graph, findings, loaded.config.failOn, skipped.length) };
+  return { workspaceName, config: loaded.config, graph, findings, skipped, reviews, summary: summarise(graph, findings, loaded.config.failOn, skipped.length, coverage) };
 }
 
-export function summarise(graph: TraceGraph, findings: readonly Finding[], failOn: TraceSnapshot['config']['failOn'], skipped: number): Summary {
-  const coverage = createCoverage(graph);
+export function summarise(graph: TraceGraph, findings: readonly Finding[], failOn: TraceSnapshot['config']['failOn'], skipped: number, coverage = createCoverage(graph)): Summary {
   const kinds = new Map<string, { -readonly [K in keyof KindSummary]: KindSummary[K] }>();
   for (const item of graph.items.values()) {
     const entry = kinds.get(item.kind) ?? { kind: item.kind, total: 0, needImpl: 0, implemented: 0, needTest: 0, verified: 0 };

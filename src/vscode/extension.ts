@@ -21,6 +21,8 @@ import { registerDocumentSync } from './features/sync';
 import { TraceController } from './host/controller';
 import { Logger } from './host/log';
 import { readSettings } from './host/settings';
+import { registerImpactFeatures } from './impact';
+import { registerInterfaceQuickFix } from './interfaces/quickFix';
 import { registerReportPanel } from './report/panel';
 import { TreeRegistry } from './tree/registry';
 import { registerTreeViews } from './tree/register';
@@ -63,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): SectraceApi {
       registerRevealCommands(deps),
       registerStarterCommand(deps),
       registerReportPanel(deps),
+      registerImpactFeatures(deps),
+      registerInterfaceQuickFix(deps),
     ),
   );
   return createApi(deps);

@@ -5,3 +5,4 @@ export { detectInterfaces, isOpenApiJsonPath, symbolOf, type InterfaceScanContex
 export { checkInterfaces, resolveInterfaces, exposureOf, type ResolvedInterface, type ResolvedField, type InterfaceCheckInput, type InterfaceEmit } from './check';
 export { readInterfacesConfig, type ConfigFail } from './config';
 export { patternProblem, MAX_PATTERN_LENGTH } from './safety';
+export { annotationFix, annotationFixSnippet, annotationFixText, firstValueRange, EXPOSURE_CHOICES, TEMPLATE_NOTES, type AnnotationFix, type AnnotationFixLine, type LineAt } from './fix';

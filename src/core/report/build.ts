@@ -5,9 +5,12 @@
 import type { TraceSnapshot } from '../api';
 import { createCoverage, refiningItems, type ItemCoverage } from '../coverage';
 import { jsonLocation, verdictFor } from '../export/checkJson';
+import { itemFingerprint } from '../impact/fingerprint';
+import { reviewStatusOf, type ReviewStore } from '../impact/reviews';
 import type { TraceGraph } from '../link';
 import { FINDING_CODES, type Finding, type Severity, type TraceItem } from '../model';
 import { buildEvidence } from './evidence';
+import { buildInterfaces } from './interfaces';
 import type { ReportContext } from './index';
 import {
   REPORT_MARKER, REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION,
@@ -23,8 +26,9 @@ export function buildReport(snapshot: TraceSnapshot, context: ReportContext): Re
   const coverage = createCoverage(graph);
   const summary = buildSummary(snapshot, context.failOn ?? snapshot.summary.failOn);
   const threats = graph.itemsOfKind('threat').sort(byId).map((threat) => buildThreat(snapshot, coverage, threat));
-  const matrix = matrixItems(graph).map((item) => traceItem(graph, coverage, item));
+  const matrix = matrixItems(graph).map((item) => traceItem(graph, coverage, item, snapshot.reviews));
   const findings = snapshot.findings.map(findingEntry);
+  const interfaces = buildInterfaces(snapshot);
   return {
     $schema: REPORT_SCHEMA_ID,
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -33,10 +37,12 @@ export function buildReport(snapshot: TraceSnapshot, context: ReportContext): Re
     summary,
     threats,
     matrix,
+    interfaces,
     rules: buildRules(snapshot),
     findings,
-    evidence: buildEvidence({ summary, threats, matrix, findings }, graph.itemsOfKind('interface').length),
+    evidence: buildEvidence({ summary, threats, matrix, interfaces, findings }, graph.itemsOfKind('interface').length),
     skipped: snapshot.skipped.map(({ file, reason }) => ({ file, reason })),
+    ...(context.impact ? { impact: context.impact } : {}),
   };
 }
 
@@ -95,8 +101,8 @@ function buildThreat(snapshot: TraceSnapshot, coverage: Coverage, threat: TraceI
     likelihood: attribute(threat, 'likelihood'),
     status,
     mitigated: mitigators.length > 0 || code.length > 0,
-    mitigations: mitigators.filter((m) => !isRequirement(m)).map((m) => traceItem(graph, coverage, m)),
-    requirements: [...requirementIds].sort(compareIds).map((id) => traceItem(graph, coverage, graph.items.get(id) as TraceItem)),
+    mitigations: mitigators.filter((m) => !isRequirement(m)).map((m) => traceItem(graph, coverage, m, snapshot.reviews)),
+    requirements: [...requirementIds].sort(compareIds).map((id) => traceItem(graph, coverage, graph.items.get(id) as TraceItem, snapshot.reviews)),
     code,
     independentMitigations: mitigators.length,
     ...risk,
@@ -105,7 +111,7 @@ function buildThreat(snapshot: TraceSnapshot, coverage: Coverage, threat: TraceI
 }
 
 /** An item with its direct traces and those that reach it through items refining it. */
-function traceItem(graph: TraceGraph, coverage: Coverage, item: TraceItem): TracedItem {
+function traceItem(graph: TraceGraph, coverage: Coverage, item: TraceItem, reviews: ReviewStore | undefined): TracedItem {
   const sources = [item.id, ...refiningItems(graph, item.id).sort(compareIds)];
   const collect = (pick: (id: string) => readonly { location: Finding['location'] }[]): TraceRef[] => {
     // Direct traces first, then per refining item; each in location order (the graph keeps scan order,
@@ -133,6 +139,8 @@ function traceItem(graph: TraceGraph, coverage: Coverage, item: TraceItem): Trac
     implemented: covered.implemented,
     verified: covered.verified,
     gaps: item.needs.filter((need) => (need === 'impl' ? !covered.implemented : !covered.verified)),
+    fingerprint: itemFingerprint(item),
+    review: reviewStatusOf(reviews, item.id, itemFingerprint(item)),
   };
 }
 

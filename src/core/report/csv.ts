@@ -2,9 +2,12 @@
 // (CRLF line ends, quotes doubled), and cells that would start a formula get a leading apostrophe.
 // CSV has no comments, so the fixed header row is what marks a file as a sectrace report.
 import { csvField, locationLabel } from './escape';
+import { reviewCellText } from './impact';
 import type { ReportModel, TracedItem, TraceRef } from './model';
 
-export const CSV_HEADER = ['ID', 'Kind', 'Title', 'Spec location', 'Needs', 'Implemented', 'Verified', 'Implemented in', 'Verified by', 'Gaps'];
+export const CSV_HEADER = ['ID', 'Kind', 'Title', 'Spec location', 'Needs', 'Implemented', 'Verified', 'Implemented in', 'Verified by', 'Gaps', 'Review'];
+/** The header before the Review column was added: such a file is a previous report too. */
+export const CSV_HEADER_V1 = CSV_HEADER.slice(0, 10);
 
 export function renderCsv(report: ReportModel): string {
   const rows = [CSV_HEADER, ...report.matrix.map(row)];
@@ -23,6 +26,7 @@ function row(item: TracedItem): string[] {
     refs(item.implementations),
     refs(item.tests),
     item.gaps.join(' '),
+    reviewCellText(item),
   ];
 }
 

@@ -1,17 +1,18 @@
 // The evidence map: which IEC 81001-5-1 activities each report section gives evidence for, with the
 // numbers a reviewer or auditor looks for first. It points at evidence; it does not claim conformance.
-import type { EvidenceEntry, FindingEntry, MatrixRow, ReportSummary, ThreatEntry } from './model';
+import type { EvidenceEntry, FindingEntry, InterfaceEntry, MatrixRow, ReportSummary, ThreatEntry } from './model';
 
 interface Built {
   readonly summary: ReportSummary;
   readonly threats: readonly ThreatEntry[];
   readonly matrix: readonly MatrixRow[];
+  readonly interfaces: readonly InterfaceEntry[];
   readonly findings: readonly FindingEntry[];
 }
 
 export const EVIDENCE_DISCLAIMER = 'The map shows where this report gives evidence for an activity; it does not by itself show conformance.';
 
-export function buildEvidence(report: Built, interfaces: number): EvidenceEntry[] {
+export function buildEvidence(report: Built, interfaceItems: number): EvidenceEntry[] {
   const requirements = report.matrix.filter((row) => row.kind === 'requirement');
   const mitigations = report.matrix.filter((row) => row.kind === 'mitigation');
   return [
@@ -30,8 +31,8 @@ export function buildEvidence(report: Built, interfaces: number): EvidenceEntry[
     {
       clause: '5.4.3',
       activity: 'Security of interfaces',
-      sections: ['findings'],
-      statement: interfaceStatement(report.findings, interfaces),
+      sections: ['interfaces', 'findings'],
+      statement: interfaceStatement(report.interfaces, interfaceItems),
     },
     {
       clause: '5.7.1',
@@ -60,10 +61,12 @@ function defenceInDepth(threats: readonly ThreatEntry[]): string {
   return `Independent mitigations per threat are listed in the threat register: ${by((n) => n === 0)} with none, ${by((n) => n === 1)} with one, ${by((n) => n >= 2)} with two or more.`;
 }
 
-/** Until the report has its own interface section, the interface findings are the evidence. */
-function interfaceStatement(findings: readonly FindingEntry[], interfaces: number): string {
-  const n = (...codes: string[]) => findings.filter((f) => codes.includes(f.code)).length;
-  return `${count(interfaces, 'interface item')} defined in specs; in code, ${n('interface-missing-context', 'interface-incomplete-context')} interfaces lack security context and ${n('external-interface-no-threat')} external interfaces have no linked threat (see Findings). An interface inventory section is not part of this report yet.`;
+/** The interface register is the evidence: how many interfaces, how exposed, how many lack context or a threat. */
+function interfaceStatement(interfaces: readonly InterfaceEntry[], interfaceItems: number): string {
+  const exposed = (exposure: InterfaceEntry['exposure']) => interfaces.filter((i) => i.exposure === exposure).length;
+  const lacking = interfaces.filter((i) => i.missing.length > 0).length;
+  const noThreat = interfaces.filter((i) => i.findings.includes('external-interface-no-threat')).length;
+  return `${count(interfaces.length, 'interface')} found in code and API documents (${exposed('external')} external, ${exposed('both')} both, ${exposed('internal')} internal, ${exposed(null)} with no valid exposure), listed in the interface register; without complete security context: ${lacking}; exposed externally without a linked threat: ${noThreat}; ${count(interfaceItems, 'interface item')} defined in specs.`;
 }
 
 function riskManagement(threats: readonly ThreatEntry[]): string {

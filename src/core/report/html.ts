@@ -5,8 +5,9 @@ import { fileHref, locationLabel } from './escape';
 import { EVIDENCE_DISCLAIMER } from './evidence';
 import { SCRIPT, STYLE } from './htmlAssets';
 import { el, join, trusted, type Child, type Html } from './htmlBuilder';
+import { impactHtml, reviewCellText } from './impact';
 import * as label from './labels';
-import { REPORT_MARKER, SECTION_TITLES, type ReportLocation, type ReportModel, type ThreatEntry, type TracedItem, type TraceRef } from './model';
+import { REPORT_MARKER, SECTION_TITLES, type InterfaceEntry, type ReportLocation, type ReportModel, type ThreatEntry, type TracedItem, type TraceRef } from './model';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 const SEVERITY_ORDER: Readonly<Record<string, number>> = { critical: 0, error: 0, high: 1, warning: 1, medium: 2, moderate: 2, info: 3, low: 3 };
@@ -27,7 +28,9 @@ export function renderHtml(report: ReportModel): string {
     evidence(report),
     threats(report),
     matrix(report),
+    interfaces(report),
     findings(report),
+    impactHtml(report, (l, text) => locationLink(report, l, text), (id, headers, rows) => table(id, headers, rows)),
     skipped(report),
     el('script', {}, trusted(SCRIPT)));
   return `<!DOCTYPE html>\n<!-- ${REPORT_MARKER} ${report.schemaVersion}: a generated file; regenerate it instead of editing -->\n${el('html', { lang: 'en' }, head, body).html}`;
@@ -39,7 +42,8 @@ function header(report: ReportModel, title: string): Html {
 }
 
 function nav(report: ReportModel): Html {
-  const links: [string, string][] = [['summary', SECTION_TITLES.summary], ['evidence', 'Evidence map'], ['threats', SECTION_TITLES.threats], ['matrix', SECTION_TITLES.matrix], ['findings', SECTION_TITLES.findings]];
+  const links: [string, string][] = [['summary', SECTION_TITLES.summary], ['evidence', 'Evidence map'], ['threats', SECTION_TITLES.threats], ['matrix', SECTION_TITLES.matrix], ['interfaces', SECTION_TITLES.interfaces], ['findings', SECTION_TITLES.findings]];
+  if (report.impact) links.push(['impact', 'Change impact']);
   if (report.skipped.length) links.push(['skipped', 'Skipped files']);
   return el('nav', {}, ...links.map(([id, text]) => el('a', { href: `#${id}` }, text)));
 }
@@ -94,7 +98,7 @@ function matrix(report: ReportModel): Html {
   if (!report.matrix.length) return section('matrix', SECTION_TITLES.matrix, el('p', {}, 'No requirements or mitigations are defined.'));
   return section('matrix', SECTION_TITLES.matrix,
     filter('matrix-table'),
-    table('matrix-table', ['ID', 'Kind', 'Title', 'Implemented in', 'Verified by'], report.matrix.map((row) => tracedCells(report, row)), { sortable: true, nowrap: [0, 1] }),
+    table('matrix-table', ['ID', 'Kind', 'Title', 'Implemented in', 'Verified by', 'Review'], report.matrix.map((row) => [...tracedCells(report, row), reviewCellText(row)]), { sortable: true, nowrap: [0, 1] }),
     el('p', { class: 'note' }, `${label.GAP} marks what an item needs and lacks. "via" names the refining item a trace comes through.`));
 }
 
@@ -104,6 +108,32 @@ function tracedCells(report: ReportModel, item: TracedItem): Child[] {
     return item.gaps.includes(need) ? gap() : '—';
   };
   return [locationLink(report, item.location, item.id), item.kind, item.title, cell(item.implementations, 'impl'), cell(item.tests, 'test')];
+}
+
+const EXPOSURE_ORDER: Readonly<Record<string, number>> = { external: 0, both: 1, internal: 2 };
+
+/** The interface register: sortable and filterable like the other tables; gaps marked as in the matrix. */
+function interfaces(report: ReportModel): Html {
+  if (!report.interfaces.length) return section('interfaces', SECTION_TITLES.interfaces, el('p', {}, label.NO_INTERFACES));
+  const text = (value: string | null) => value ?? '—';
+  const gaps = (entry: InterfaceEntry): Child => {
+    const parts: Child[] = [...(entry.missing.length ? [join([gap(), ` ${label.missingFieldsText(entry)}`])] : []), ...label.interfaceFindingCodes(entry)];
+    return parts.length ? join(parts, '<br>') : '—';
+  };
+  const rows = report.interfaces.map((entry) => [
+    [locationLink(report, entry.location, entry.name), entry.implements.length > 0 && ` ${label.implementsText(entry)}`, el('br'), el('span', { class: 'muted' }, locationLabel(entry.location))],
+    entry.kind,
+    sortCell(label.exposureText(entry), EXPOSURE_ORDER[entry.exposure ?? ''] ?? 3),
+    text(entry.assets),
+    text(entry.implications),
+    text(entry.trustBoundary),
+    entry.threats.join(', ') || '—',
+    gaps(entry),
+  ]);
+  return section('interfaces', SECTION_TITLES.interfaces,
+    filter('interface-table'),
+    table('interface-table', label.INTERFACE_COLUMNS, rows, { sortable: true, nowrap: [1, 2] }),
+    el('p', { class: 'note' }, label.INTERFACE_NOTE));
 }
 
 function findings(report: ReportModel): Html {

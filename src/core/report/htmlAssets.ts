@@ -43,6 +43,8 @@ table.compact { width: auto; min-width: 24rem; }
 .filter { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
 .filter input { padding: 0.25rem 0.5rem; min-width: 16rem; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 4px; }
 article.threat { border: 1px solid var(--border); border-radius: 6px; padding: 0 1rem 0.5rem; margin: 1rem 0; }
+pre.diff { white-space: pre-wrap; background: var(--head); padding: 0.5rem; border-radius: 4px; }
+pre.diff .added { color: #1a7f37; } pre.diff .removed { color: #cf222e; text-decoration: line-through; }
 @media print { nav, .filter { display: none; } article.threat { break-inside: avoid; } }
 `;
 

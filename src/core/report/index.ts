@@ -1,6 +1,7 @@
 // The design-review report: one model built from a snapshot, several renderings of it. Pure and
 // host-neutral, so the CLI writes it to files and the extension shows the HTML in a webview.
 import type { TraceSnapshot } from '../api';
+import type { ImpactReport } from '../impact/since';
 import type { Severity } from '../model';
 import { buildReport as build } from './build';
 import { renderCsv } from './csv';
@@ -30,6 +31,8 @@ export interface ReportContext {
    * report written to `reports/`). Prefixes file links in Markdown and HTML. Default `''`: the root.
    */
   readonly linkBase?: string;
+  /** What changed since a git revision, computed by the host (`report --since REF`). */
+  readonly impact?: ImpactReport;
 }
 
 export function buildReport(snapshot: TraceSnapshot, context: ReportContext): ReportModel {

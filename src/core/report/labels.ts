@@ -1,6 +1,6 @@
 // Wording shared by the human formats (Markdown, HTML), so both say the same thing the same way.
 // Everything returned here is plain text: each renderer escapes it for its own syntax.
-import type { FindingEntry, ReportModel, RuleEntry, ThreatEntry } from './model';
+import type { FindingEntry, InterfaceEntry, ReportModel, RuleEntry, ThreatEntry } from './model';
 
 export function reportTitle(report: ReportModel): string {
   return `Security design review: ${report.header.project}`;
@@ -69,3 +69,27 @@ export function findingGroups(report: ReportModel): { rule: RuleEntry; findings:
 }
 
 export const GAP = 'MISSING';
+
+export const INTERFACE_COLUMNS = ['Interface', 'Kind', 'Exposure', 'Assets', 'Implications', 'Trust boundary', 'Threats', 'Gaps'];
+
+/** The exposure in force, or why there is none: not written or inherited, or not a valid word. */
+export function exposureText(entry: InterfaceEntry): string {
+  return entry.exposure ?? (entry.findings.includes('interface-invalid-exposure') ? 'not valid' : 'not stated');
+}
+
+/** The interface items it implements, shown after its name: `(IF-1)`; '' when none. */
+export function implementsText(entry: InterfaceEntry): string {
+  return entry.implements.length ? `(${entry.implements.join(', ')})` : '';
+}
+
+/** Findings at the interface other than the missing fields themselves (those are listed after `MISSING`). */
+export function interfaceFindingCodes(entry: InterfaceEntry): string[] {
+  return entry.findings.filter((code) => code !== 'interface-missing-context' && code !== 'interface-incomplete-context');
+}
+
+export function missingFieldsText(entry: InterfaceEntry): string {
+  return entry.missing.map((field) => `@${field}`).join(', ');
+}
+
+export const INTERFACE_NOTE = `Context comes from the comment block above each interface, from its class (service, path) block, or from the interface item it implements (@implements IF-n). ${GAP} lists the required fields that are neither written nor inherited.`;
+export const NO_INTERFACES = 'No interfaces were found in code or API documents.';

@@ -1,9 +1,10 @@
 // Markdown rendering: readable in a pull request and in VS Code's preview. Every piece of workspace text
 // goes through `escapeMarkdown`; links are relative (`src/a.ts#L12`), which both viewers resolve.
 import { escapeMarkdown as md, escapeMarkdownMessage as mdMessage, fileHref, locationLabel } from './escape';
+import { impactMarkdown, reviewCellText } from './impact';
 import { EVIDENCE_DISCLAIMER } from './evidence';
 import * as label from './labels';
-import { REPORT_MARKER, SECTION_TITLES, type ReportLocation, type ReportModel, type ThreatEntry, type TracedItem, type TraceRef } from './model';
+import { REPORT_MARKER, SECTION_TITLES, type InterfaceEntry, type ReportLocation, type ReportModel, type ThreatEntry, type TracedItem, type TraceRef } from './model';
 
 export function renderMarkdown(report: ReportModel): string {
   const out = [
@@ -18,7 +19,9 @@ export function renderMarkdown(report: ReportModel): string {
     ...evidence(report),
     ...threats(report),
     ...matrix(report),
+    ...interfaces(report),
     ...findings(report),
+    ...impactMarkdown(report.impact, report.header.linkBase),
     ...skipped(report),
   ];
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -69,11 +72,11 @@ function threatBlock(report: ReportModel, threat: ThreatEntry): string[] {
 }
 
 function matrix(report: ReportModel): string[] {
-  const rows = report.matrix.map((row) => tracedCells(report, row));
+  const rows = report.matrix.map((row) => [...tracedCells(report, row), md(reviewCellText(row))]);
   return [
     `## ${SECTION_TITLES.matrix}`,
     '',
-    ...(rows.length ? table(['ID', 'Kind', 'Title', 'Implemented in', 'Verified by'], rows) : ['No requirements or mitigations are defined.']),
+    ...(rows.length ? table(['ID', 'Kind', 'Title', 'Implemented in', 'Verified by', 'Review'], rows) : ['No requirements or mitigations are defined.']),
     '',
     `${label.GAP} marks what an item needs and lacks. "via" names the refining item a trace comes through.`,
     '',
@@ -91,6 +94,31 @@ function tracedCells(report: ReportModel, item: TracedItem): string[] {
 
 function traceRef(report: ReportModel, ref: TraceRef): string {
   return `${locationLink(report, ref.location)}${ref.via ? ` (via ${md(ref.via)})` : ''}`;
+}
+
+/** The interface register: one row per interface, its context as resolved, and what it lacks. */
+function interfaces(report: ReportModel): string[] {
+  const gaps = (entry: InterfaceEntry) => {
+    const parts = [...(entry.missing.length ? [`**${label.GAP}** ${md(label.missingFieldsText(entry))}`] : []), ...label.interfaceFindingCodes(entry)];
+    return parts.join('; ') || '—';
+  };
+  const text = (value: string | null) => (value === null ? '—' : md(value));
+  const rows = report.interfaces.map((entry) => [
+    `[${md(entry.name)}](${fileHref(report.header.linkBase, entry.location)})${entry.implements.length ? ` ${md(label.implementsText(entry))}` : ''} · ${md(locationLabel(entry.location))}`,
+    md(entry.kind),
+    label.exposureText(entry),
+    text(entry.assets),
+    text(entry.implications),
+    text(entry.trustBoundary),
+    entry.threats.map(md).join(', ') || '—',
+    gaps(entry),
+  ]);
+  return [
+    `## ${SECTION_TITLES.interfaces}`,
+    '',
+    ...(rows.length ? [...table(label.INTERFACE_COLUMNS, rows), '', md(label.INTERFACE_NOTE)] : [label.NO_INTERFACES]),
+    '',
+  ];
 }
 
 function findings(report: ReportModel): string[] {

@@ -4,6 +4,8 @@
 // Bump REPORT_SCHEMA_VERSION on any incompatible change (a field removed, renamed or retyped); fields
 // may be added without a bump. docs/report.md tells consumers how to read it.
 import type { JsonLocation } from '../export/checkJson';
+import type { ReviewStatus } from '../impact/reviews';
+import type { ImpactReport } from '../impact/since';
 import type { FindingCode, Kind, Need, Severity } from '../model';
 
 export type { JsonLocation as ReportLocation };
@@ -25,12 +27,16 @@ export interface ReportModel {
   readonly summary: ReportSummary;
   readonly threats: readonly ThreatEntry[];
   readonly matrix: readonly MatrixRow[];
+  /** Every interface found in code and API documents, in file and line order (IEC 81001-5-1 5.4.3). */
+  readonly interfaces: readonly InterfaceEntry[];
   /** Metadata of every finding code, in FINDING_CODES order, with how often it fired. */
   readonly rules: readonly RuleEntry[];
   /** Sorted by file, line, column, code (as the engine sorts them). */
   readonly findings: readonly FindingEntry[];
   readonly evidence: readonly EvidenceEntry[];
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  /** What changed since a git revision (`report --since REF`); absent otherwise. docs/impact.md */
+  readonly impact?: ImpactReport;
 }
 
 export interface ReportHeader {
@@ -84,6 +90,10 @@ export interface TracedItem {
   readonly verified: boolean;
   /** What the item needs and lacks. */
   readonly gaps: readonly Need[];
+  /** The fingerprint of the item's text (16 hex digits; pins and stamps use a prefix of it). */
+  readonly fingerprint: string;
+  /** Its review stamp's state (`.sectrace/reviews.yaml`). */
+  readonly review: ReviewStatus;
 }
 
 export interface ThreatEntry {
@@ -110,6 +120,32 @@ export interface ThreatEntry {
 }
 
 export type MatrixRow = TracedItem;
+
+/** One software interface with its security context resolved: written above it, on its class, or inherited. */
+export interface InterfaceEntry {
+  /** Stable identity: file, `#`, name (`src/app.ts#GET /metrics`); `#2` and up for repeats in a file. */
+  readonly id: string;
+  /** `GET /metrics`, `rpc Pump.SetRate`, `https server`, ... */
+  readonly name: string;
+  /** `http`, `websocket`, `rpc`, `socket`, `declared`, or a custom detector's kind. */
+  readonly kind: string;
+  readonly detector: string;
+  /** The route line. */
+  readonly location: JsonLocation;
+  /** The exposure in force; `null` when it is neither written nor inherited, or not a valid word. */
+  readonly exposure: 'internal' | 'external' | 'both' | null;
+  readonly assets: string | null;
+  readonly implications: string | null;
+  readonly trustBoundary: string | null;
+  /** Defined threats linked to it (by `@threats`, `@mitigates` or through its interface items), sorted. */
+  readonly threats: readonly string[];
+  /** The interface items (IF-n) it implements and inherits context from. */
+  readonly implements: readonly string[];
+  /** Required context fields that are neither written nor inherited. */
+  readonly missing: readonly string[];
+  /** Codes of the findings at its route line. */
+  readonly findings: readonly FindingCode[];
+}
 
 export interface RuleEntry {
   readonly code: FindingCode;
@@ -141,11 +177,12 @@ export interface EvidenceEntry {
   readonly statement: string;
 }
 
-export type ReportSection = 'summary' | 'threats' | 'matrix' | 'findings';
+export type ReportSection = 'summary' | 'threats' | 'matrix' | 'interfaces' | 'findings';
 
 export const SECTION_TITLES: Readonly<Record<ReportSection, string>> = {
   summary: 'Summary',
   threats: 'Threat register',
   matrix: 'Requirement and mitigation matrix',
+  interfaces: 'Interface register',
   findings: 'Findings',
 };

@@ -160,4 +160,28 @@ export const RULE_TEXT: Readonly<Record<FindingCode, RuleText>> = {
     fullDescription: 'An interface exposed externally (or both internally and externally) names no defined threat, directly or through its interface item, so the threat model does not cover it (IEC 81001-5-1 5.4.3, 7).',
     help: 'Name its threats with `@threats THR-n` above the interface or with `threats:` on its interface item, defining the threats if needed.',
   },
+  'suspect-link': {
+    name: 'SuspectLink',
+    shortDescription: 'A pinned trace tag names an item whose text changed after the tag was pinned.',
+    fullDescription: 'The tag pins the fingerprint of the item\'s text (`@implements SR-12#3fa9c1`), and the item\'s title, description or attributes have changed since: the code or test may no longer do what the item now says (IEC 81001-5-1 5.2.2, clause 6; IEC 62304 change control).',
+    help: 'Review the code or test against the item\'s new text, adapt it if needed, then re-pin the tag (`sectrace pin --id ID`, or the editor\'s "Reviewed: re-pin" quick fix).',
+  },
+  'unpinned-link': {
+    name: 'UnpinnedLink',
+    shortDescription: 'A trace tag does not pin the fingerprint of its item, and the configuration requires pins.',
+    fullDescription: 'With `require-pins: true` every trace tag records the version of the item it was written against, so a later change to the item makes the link suspect instead of passing silently.',
+    help: 'Run `sectrace pin --add` to pin every unpinned tag to its item\'s current fingerprint, after checking that the code matches the item.',
+  },
+  'changed-since-review': {
+    name: 'ChangedSinceReview',
+    shortDescription: 'An item\'s text changed after its last recorded review.',
+    fullDescription: 'The fingerprint recorded with the item\'s review stamp in .sectrace/reviews.yaml no longer matches its text: the change has not been reviewed (IEC 81001-5-1 5.2.2 review of security requirements).',
+    help: 'Review the change, then record it with `sectrace review ID --by NAME` (or the editor\'s "Record review" command).',
+  },
+  unreviewed: {
+    name: 'Unreviewed',
+    shortDescription: 'An item of a kind that needs a review has no review stamp.',
+    fullDescription: 'The configuration (`reviews.required`) says items of this kind need a recorded review, and .sectrace/reviews.yaml has none for this item.',
+    help: 'Review the item and record it with `sectrace review ID --by NAME`.',
+  },
 };

@@ -2,9 +2,11 @@
 // so the shape of the trees is plain data (and the same for every view). Coverage numbers come from the
 // graph's own lists; nothing here decides what counts as covered.
 import type { CodeTrace, Finding, FindingCode, TraceSnapshot } from '../../core/index';
+import type { ResolvedInterface } from '../../core/interfaces/index';
 import { compareIds } from '../describe';
+import { interfaceFindings, resolvedInterfaces } from '../interfaces/resolved';
 
-export type TraceNode = ItemNode | TraceRefNode | GroupNode | FindingNode;
+export type TraceNode = ItemNode | TraceRefNode | GroupNode | FindingNode | ExposureGroupNode | InterfaceNode | InterfaceItemsNode;
 
 interface NodeBase {
   /** Unique within a view and stable across snapshots, so VS Code keeps expansion and selection. */
@@ -35,11 +37,37 @@ export interface FindingNode extends NodeBase {
   readonly finding: Finding;
 }
 
+/** The Interfaces view groups detected interfaces by exposure; `unknown`: not stated, or not a valid word. */
+export type ExposureGroup = 'external' | 'both' | 'internal' | 'unknown';
+
+export const EXPOSURE_GROUPS: readonly ExposureGroup[] = ['external', 'both', 'internal', 'unknown'];
+
+export interface ExposureGroupNode extends NodeBase {
+  readonly type: 'exposure';
+  readonly group: ExposureGroup;
+  readonly interfaces: readonly ResolvedInterface[];
+}
+
+/** An interface found in code or an API document (not a spec item), with its context resolved. */
+export interface InterfaceNode extends NodeBase {
+  readonly type: 'interface';
+  readonly resolved: ResolvedInterface;
+  /** The interface findings at its route line. */
+  readonly findings: readonly Finding[];
+}
+
+/** The spec items of kind `interface` (IF-n), below the detected interfaces. */
+export interface InterfaceItemsNode extends NodeBase {
+  readonly type: 'interfaceItems';
+  readonly ids: readonly string[];
+}
+
 export type ViewKind = 'threats' | 'requirements' | 'gaps' | 'interfaces';
 
 /** One snapshot as the trees see it; built once per snapshot so gap checks are set lookups. */
 export class TreeModel {
   private readonly findingIds: ReadonlySet<string>;
+  private interfaceList: ReturnType<TreeModel['interfaces']> | undefined;
 
   constructor(readonly snapshot: TraceSnapshot) {
     this.findingIds = new Set(snapshot.findings.flatMap((finding) => (finding.id ? [finding.id] : [])));
@@ -51,6 +79,11 @@ export class TreeModel {
 
   children(node: TraceNode, onlyGaps: boolean): TraceNode[] {
     return childNodes(this, node, onlyGaps);
+  }
+
+  /** Every detected interface with its findings, in file and line order. */
+  interfaces(): readonly { readonly resolved: ResolvedInterface; readonly findings: readonly Finding[] }[] {
+    return (this.interfaceList ??= resolvedInterfaces(this.snapshot).map((resolved) => ({ resolved, findings: interfaceFindings(this.snapshot, resolved) })));
   }
 
   /** An item has a gap when a finding is about it or about an item below it in the tree. */
@@ -65,10 +98,10 @@ export class TreeModel {
 function rootNodes(model: TreeModel, view: ViewKind, onlyGaps: boolean): TraceNode[] {
   const snapshot = model.snapshot;
   if (view === 'gaps') return gapGroups(snapshot);
+  if (view === 'interfaces') return interfaceRoots(model, onlyGaps);
   const graph = snapshot.graph;
   const items = [...graph.items.values()].sort((a, b) => compareIds(a.id, b.id));
   const roots = items.filter((item) => {
-    if (view === 'interfaces') return item.kind === 'interface';
     if (view === 'threats') return item.kind === 'threat' || (item.kind === 'mitigation' && !graph.linksFrom(item.id).length);
     // A requirement refining another requirement shows under that one, not at the top.
     return item.kind === 'requirement' && !graph.linksFrom(item.id).some((l) => l.relation === 'refines' && graph.items.get(l.target)?.kind === 'requirement');
@@ -79,6 +112,7 @@ function rootNodes(model: TreeModel, view: ViewKind, onlyGaps: boolean): TraceNo
 
 function childNodes(model: TreeModel, node: TraceNode, onlyGaps: boolean): TraceNode[] {
   if (node.type === 'group') return node.findings.map((finding, i): FindingNode => ({ type: 'finding', finding, key: `${node.key}/${i}`, parent: node }));
+  if (node.type === 'exposure' || node.type === 'interface' || node.type === 'interfaceItems') return interfaceChildren(model, node, onlyGaps);
   if (node.type !== 'item') return [];
   const graph = model.snapshot.graph;
   const ancestors = ancestorIds(node);
@@ -94,6 +128,49 @@ function childNodes(model: TreeModel, node: TraceNode, onlyGaps: boolean): Trace
     parent: node,
   }));
   return [...dedupe(linked), ...traces];
+}
+
+// @implements ST-61
+/**
+ * The Interfaces view: the detected interfaces grouped by exposure (external, both, internal, then those
+ * whose exposure is not stated), then one group with the interface items (IF-n) of the specs, so every
+ * item stays reachable whether or not code implements it.
+ */
+function interfaceRoots(model: TreeModel, onlyGaps: boolean): TraceNode[] {
+  const shown = model.interfaces().filter((entry) => !onlyGaps || hasInterfaceGap(entry));
+  const groups = EXPOSURE_GROUPS.map((group): ExposureGroupNode => ({
+    type: 'exposure',
+    group,
+    interfaces: shown.filter((entry) => (entry.resolved.exposure ?? 'unknown') === group).map((entry) => entry.resolved),
+    key: `interfaces/exposure:${group}`,
+    parent: undefined,
+  })).filter((node) => node.interfaces.length > 0);
+  const ids = model.snapshot.graph.itemsOfKind('interface').map((item) => item.id).filter((id) => !onlyGaps || model.hasGap(id)).sort(compareIds);
+  const items: InterfaceItemsNode[] = ids.length ? [{ type: 'interfaceItems', ids, key: 'interfaces/items', parent: undefined }] : [];
+  return [...groups, ...items];
+}
+
+function interfaceChildren(model: TreeModel, node: ExposureGroupNode | InterfaceNode | InterfaceItemsNode, onlyGaps: boolean): TraceNode[] {
+  if (node.type === 'interfaceItems') {
+    return node.ids.map((id): ItemNode => ({ type: 'item', id, key: `${node.key}/${id}`, parent: node }));
+  }
+  if (node.type === 'exposure') {
+    const findings = new Map(model.interfaces().map((entry) => [entry.resolved, entry.findings]));
+    return node.interfaces
+      .map((resolved): InterfaceNode => ({ type: 'interface', resolved, findings: findings.get(resolved) ?? [], key: `${node.key}/${resolved.fact.id}`, parent: node }))
+      .filter((child) => !onlyGaps || hasInterfaceGap(child));
+  }
+  // Under an interface: the interface items it implements and inherits from, then its linked threats.
+  const { resolved } = node;
+  const linked: [string, string][] = [...resolved.implements.map((id): [string, string] => ['implements', id]), ...resolved.threats.map((id): [string, string] => ['threat', id])];
+  return linked
+    .filter(([, id]) => model.snapshot.graph.items.has(id))
+    .map(([relation, id]): ItemNode => ({ type: 'item', id, relation, key: `${node.key}/${relation}:${id}`, parent: node }));
+}
+
+/** An interface has a gap when a required field is missing or a finding is at its route line. */
+export function hasInterfaceGap(entry: { readonly resolved: ResolvedInterface; readonly findings: readonly Finding[] }): boolean {
+  return entry.resolved.missing.length > 0 || entry.findings.length > 0;
 }
 
 function gapGroups(snapshot: TraceSnapshot): GroupNode[] {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding, Location, Severity } from '../../core/index';
 import { Commands } from '../deps';
 import { coverageText, findingsOf, kindIcon, kindLabel, truncate } from '../describe';
-import type { FindingNode, GroupNode, ItemNode, TraceNode, TraceRefNode, TreeModel } from './nodes';
+import { hasInterfaceGap, type ExposureGroup, type ExposureGroupNode, type FindingNode, type GroupNode, type InterfaceItemsNode, type InterfaceNode, type ItemNode, type TraceNode, type TraceRefNode, type TreeModel } from './nodes';
 
 export function toTreeItem(node: TraceNode, model: TreeModel): vscode.TreeItem {
   switch (node.type) {
@@ -12,6 +12,9 @@ export function toTreeItem(node: TraceNode, model: TreeModel): vscode.TreeItem {
     case 'trace': return traceTreeItem(node);
     case 'group': return groupTreeItem(node);
     case 'finding': return findingTreeItem(node);
+    case 'exposure': return exposureGroupTreeItem(node);
+    case 'interface': return interfaceTreeItem(node, model);
+    case 'interfaceItems': return interfaceItemsTreeItem(node);
   }
 }
 
@@ -70,6 +73,86 @@ function findingTreeItem(node: FindingNode): vscode.TreeItem {
   treeItem.iconPath = severityIcon(finding.severity);
   treeItem.contextValue = 'sectrace.finding';
   treeItem.command = openCommand(finding.location);
+  return treeItem;
+}
+
+const EXPOSURE_ICONS: Readonly<Record<ExposureGroup, string>> = { external: 'cloud', both: 'arrow-both', internal: 'home', unknown: 'question' };
+const INTERFACE_KIND_ICONS: Readonly<Record<string, string>> = { http: 'globe', websocket: 'plug', rpc: 'symbol-method', socket: 'radio-tower', declared: 'symbol-interface' };
+
+function exposureGroupTreeItem(node: ExposureGroupNode): vscode.TreeItem {
+  const treeItem = new vscode.TreeItem(exposureGroupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
+  treeItem.id = node.key;
+  const lacking = node.interfaces.filter((r) => r.missing.length > 0).length;
+  treeItem.description = lacking ? vscode.l10n.t('{0} · {1} without full context', node.interfaces.length, lacking) : String(node.interfaces.length);
+  treeItem.iconPath = new vscode.ThemeIcon(EXPOSURE_ICONS[node.group]);
+  treeItem.tooltip = exposureGroupTooltip(node.group);
+  treeItem.contextValue = 'sectrace.interfaceGroup';
+  return treeItem;
+}
+
+function exposureGroupLabel(group: ExposureGroup): string {
+  switch (group) {
+    case 'external': return vscode.l10n.t('External');
+    case 'both': return vscode.l10n.t('Internal and external');
+    case 'internal': return vscode.l10n.t('Internal');
+    case 'unknown': return vscode.l10n.t('Exposure not stated');
+  }
+}
+
+function exposureGroupTooltip(group: ExposureGroup): string {
+  switch (group) {
+    case 'external': return vscode.l10n.t('Interfaces reachable from outside the product (@exposure external; IEC 81001-5-1 §5.4.3 a)');
+    case 'both': return vscode.l10n.t('Interfaces reachable from inside and outside the product (@exposure both)');
+    case 'internal': return vscode.l10n.t('Interfaces reachable only inside the product (@exposure internal)');
+    case 'unknown': return vscode.l10n.t('Interfaces with no valid @exposure, written or inherited: internal, external or both');
+  }
+}
+
+/** A detected interface: `GET /metrics`, `src/app.ts:96`; a warning icon naming what is missing when it has a gap. */
+function interfaceTreeItem(node: InterfaceNode, model: TreeModel): vscode.TreeItem {
+  const { resolved, findings } = node;
+  const { fact } = resolved;
+  const treeItem = new vscode.TreeItem(fact.name, vscode.TreeItemCollapsibleState.None);
+  treeItem.id = node.key;
+  const linked = [...resolved.implements, ...resolved.threats].some((id) => model.snapshot.graph.items.has(id));
+  if (linked) treeItem.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+  treeItem.description = `${fact.file}:${fact.range.start.line + 1}`;
+  const gap = hasInterfaceGap(node);
+  const severity = findings.length ? worst(findings) : 'warning';
+  treeItem.iconPath = gap ? severityIcon(severity) : new vscode.ThemeIcon(INTERFACE_KIND_ICONS[fact.kind] ?? 'symbol-event');
+  treeItem.contextValue = gap ? 'sectrace.interface.gap' : 'sectrace.interface';
+  treeItem.tooltip = interfaceTooltip(node);
+  treeItem.command = openCommand({ file: fact.file, range: fact.range });
+  return treeItem;
+}
+
+function interfaceTooltip(node: InterfaceNode): vscode.MarkdownString {
+  const { resolved, findings } = node;
+  const { fact } = resolved;
+  // Theme icons on from the start, so that appendText escapes `$(...)` in workspace text.
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendText(fact.name).appendMarkdown(' · ').appendText(`${fact.kind} (${fact.detector})`);
+  tooltip.appendMarkdown('\n\n').appendText(fact.id);
+  if (resolved.missing.length) {
+    tooltip.appendMarkdown('\n\n$(warning) ').appendText(vscode.l10n.t('Missing: {0}', resolved.missing.map((f) => `@${f}`).join(', ')));
+  }
+  for (const [field, value] of Object.entries(resolved.context)) {
+    if (!value) continue;
+    const from = value.from === 'annotation' ? '' : value.from === 'container' ? vscode.l10n.t(' (from {0})', fact.container?.name ?? 'class') : vscode.l10n.t(' (from {0})', value.from);
+    tooltip.appendMarkdown('\n\n').appendText(`@${field} ${truncate(value.value, 200)}${from}`);
+  }
+  if (resolved.threats.length) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Threats: {0}', resolved.threats.join(', ')));
+  for (const finding of findings) tooltip.appendMarkdown('\n\n').appendText(`${finding.code}: ${finding.message}`);
+  return tooltip;
+}
+
+function interfaceItemsTreeItem(node: InterfaceItemsNode): vscode.TreeItem {
+  const treeItem = new vscode.TreeItem(vscode.l10n.t('Interface items'), vscode.TreeItemCollapsibleState.Collapsed);
+  treeItem.id = node.key;
+  treeItem.description = String(node.ids.length);
+  treeItem.iconPath = new vscode.ThemeIcon(kindIcon('interface'));
+  treeItem.tooltip = vscode.l10n.t('The spec items of kind interface (IF-n); code inherits their context with @implements');
+  treeItem.contextValue = 'sectrace.interfaceItems';
   return treeItem;
 }
 

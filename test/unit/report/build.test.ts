@@ -131,7 +131,8 @@ describe('report: model', () => {
     assert.deepEqual(report.evidence.map((e) => e.clause), ['5.2', '5.3', '5.4.3', '5.7.1', '5.7.2', '7']);
     const statement = (clause: string) => report.evidence.find((e) => e.clause === clause)?.statement;
     assert.match(statement('5.3') ?? '', /2 with none, 0 with one, 1 with two or more/);
-    assert.match(statement('5.4.3') ?? '', /^0 interface items defined in specs; in code, 0 interfaces lack security context and 0 external interfaces have no linked threat/);
+    assert.match(statement('5.4.3') ?? '', /^0 interfaces found in code and API documents \(0 external, 0 both, 0 internal, 0 with no valid exposure\), listed in the interface register; without complete security context: 0; exposed externally without a linked threat: 0; 0 interface items defined in specs\.$/);
+    assert.deepEqual(report.evidence.find((e) => e.clause === '5.4.3')?.sections, ['interfaces', 'findings']);
     assert.match(statement('5.7.1') ?? '', /^1 of 3 requirements/);
     assert.match(statement('7') ?? '', /3 threats: 1 with mitigations, 1 accepted, 0 transferred, 1 with neither/);
   });

@@ -12,6 +12,8 @@ import { parseCsv, reportOf, reportSchemaErrors, sarifSchemaErrors } from './hel
 
 const SCRIPT = '<script>alert(1)</script>';
 const HOSTILE_TITLE = `${SCRIPT} a|b "q" *em* <img src=x onerror=alert(3)> [x](javascript:alert(2))`;
+const HOSTILE_ROUTE = '/x/<script>alert(1)</script>|*em*/[x](javascript:alert(2))';
+const HOSTILE_IMPLICATIONS = '<img src=x onerror=alert(3)> a|b *em* [x](javascript:alert(2)) `c` "q"';
 
 // Markdown strips raw HTML and emphasis from headings, so the hostile text arrives through code spans and
 // backslash escapes, which the scanner turns into exactly these characters.
@@ -28,6 +30,15 @@ const FILES = {
     '',
   ),
   'src/a.ts': '// @implements SR-1\n',
+  // A hostile route and annotation: the interface register shows both.
+  'src/api.ts': joinLines(
+    '// @exposure external',
+    `// @implications ${HOSTILE_IMPLICATIONS}`,
+    "// @assets =cmd|' /C calc'!A0",
+    `// @trust-boundary ${SCRIPT}`,
+    `app.get('${HOSTILE_ROUTE}', handler);`,
+    '',
+  ),
 };
 
 describe('report: hostile text is escaped in every format', () => {
@@ -45,6 +56,8 @@ describe('report: hostile text is escaped in every format', () => {
     }
     const plain = nodes.filter((n) => n.type === 'text' || n.type === 'inlineCode').map((n) => n.value).join('');
     assert.ok(plain.includes(HOSTILE_TITLE), 'the title reads back exactly as text');
+    assert.ok(plain.includes(`GET ${HOSTILE_ROUTE}`), 'the route reads back exactly as text');
+    assert.ok(plain.includes(HOSTILE_IMPLICATIONS), 'the annotation reads back exactly as text');
   });
 
   it('html: the only script element is the report\'s own; spec text is entity-escaped', async () => {
@@ -53,6 +66,8 @@ describe('report: hostile text is escaped in every format', () => {
     assert.doesNotMatch(text, /<img|<b>|onerror=alert\(3\)>/i);
     assert.ok(text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(text.includes('a|b &quot;q&quot;'));
+    assert.ok(text.includes('GET /x/&lt;script&gt;alert(1)&lt;/script&gt;|*em*/[x](javascript:alert(2))'), 'the route as text');
+    assert.ok(text.includes('&lt;img src=x onerror=alert(3)&gt; a|b *em* [x](javascript:alert(2)) `c` &quot;q&quot;'), 'the annotation as text');
   });
 
   it('json: the text survives exactly and the output still validates', async () => {
@@ -60,6 +75,7 @@ describe('report: hostile text is escaped in every format', () => {
     const parsed = JSON.parse(text) as ReportModel;
     assert.equal(parsed.threats[0].title, HOSTILE_TITLE);
     assert.equal(parsed.threats[0].status, SCRIPT);
+    assert.deepEqual(parsed.interfaces.map((i) => [i.name, i.implications, i.assets, i.trustBoundary]), [[`GET ${HOSTILE_ROUTE}`, HOSTILE_IMPLICATIONS, "=cmd|' /C calc'!A0", SCRIPT]]);
     assert.equal(reportSchemaErrors(parsed), '');
   });
 
@@ -127,7 +143,7 @@ function flatten(node: MdNode): MdNode[] {
 /** A report model whose every text field holds `text`: covers paths no scanner produces (line breaks). */
 function hostileModel(text: string): ReportModel {
   const location = { file: 'docs/spec.md', line: 1, column: 1, endLine: 1, endColumn: 5 };
-  const item = { id: 'SR-1', kind: 'requirement', title: text, location, needs: ['impl', 'test'] as const, implementations: [], tests: [], implemented: false, verified: false, gaps: ['impl', 'test'] as const };
+  const item = { id: 'SR-1', kind: 'requirement', title: text, location, needs: ['impl', 'test'] as const, implementations: [], tests: [], implemented: false, verified: false, gaps: ['impl', 'test'] as const, fingerprint: '0123456789abcdef', review: { status: 'changed' as const, by: text, date: text } };
   return {
     $schema: 'https://sectrace.dev/schemas/report.schema.json',
     schemaVersion: 1,
@@ -136,6 +152,7 @@ function hostileModel(text: string): ReportModel {
     summary: { verdict: 'fail', failOn: 'error', verdictLine: 'FAIL', kinds: [], findings: { error: 1, warning: 0, info: 0 }, files: { specs: 1, code: 0, tests: 0, skipped: 1 } },
     threats: [{ id: 'THR-1', title: text, location, severity: text, likelihood: text, status: 'accepted', mitigated: false, mitigations: [], requirements: [item], code: [], independentMitigations: 0, risk: { owner: text, rationale: text, reviewBy: text }, findings: [] }],
     matrix: [item],
+    interfaces: [{ id: `src/a.ts#${text}`, name: text, kind: 'http', detector: 'express', location, exposure: null, assets: text, implications: text, trustBoundary: text, threats: [text], implements: [text], missing: ['exposure'], findings: ['interface-incomplete-context'] }],
     rules: [{ code: 'unimplemented', name: 'Unimplemented', shortDescription: 's', fullDescription: 'f', help: 'h', severity: 'error', count: 1 }],
     findings: [{ code: 'unimplemented', severity: 'error', message: text, location }],
     evidence: [],

@@ -119,7 +119,7 @@ describe('report: formats', () => {
     const rows = parseCsv(text);
     assert.deepEqual(rows.map((r) => r[0]), ['ID', 'MIT-1', 'SR-1', 'SR-2']);
     assert.deepEqual(rows[1].slice(5, 9), ['yes', 'yes', 'src/dir with space/link.ts:2 (via SR-1)', 'test/link.test.ts:1 (via SR-1)']);
-    assert.deepEqual(rows[3].slice(5), ['no', 'no', '', '', 'impl test']);
+    assert.deepEqual(rows[3].slice(5), ['no', 'no', '', '', 'impl test', 'not reviewed']);
   });
 
   it('every format carries the previous-report marker; other files do not', () => {

@@ -37,7 +37,7 @@ describe('report: HTML in headless Chromium', function () {
     const report = buildReport(await traceFolder(example), CONTEXT);
     const { page, requests, errors } = await open(browser as Browser, renderReport(report, 'html'), 'example.html');
 
-    for (const id of ['kinds-table', 'evidence-table', 'threat-table', 'matrix-table', 'finding-table']) {
+    for (const id of ['kinds-table', 'evidence-table', 'threat-table', 'matrix-table', 'interface-table', 'finding-table']) {
       if (id === 'finding-table' && !report.findings.length) continue;
       assert.ok((await page.locator(`#${id} tbody tr`).count()) > 0, `#${id} has rows`);
     }
@@ -54,6 +54,18 @@ describe('report: HTML in headless Chromium', function () {
     const visible = await page.locator('#matrix-table tbody tr:visible').allInnerTexts();
     assert.ok(visible.length >= 1 && visible.every((row) => row.includes(target)), 'the filter keeps matching rows only');
     await page.locator('input[data-filter="matrix-table"]').fill('');
+
+    // The interface register sorts by exposure (external, both, internal, not stated) and filters.
+    assert.equal(await page.locator('#interface-table tbody tr').count(), report.interfaces.length);
+    const exposure = page.locator('#interface-table th:nth-child(3) button');
+    const firstExposure = () => page.locator('#interface-table tbody tr:first-child td:nth-child(3)').innerText();
+    await exposure.click();
+    assert.equal(await firstExposure(), 'external');
+    await exposure.click();
+    assert.equal(await firstExposure(), 'not stated');
+    await page.locator('input[data-filter="interface-table"]').fill('/metrics');
+    assert.deepEqual((await page.locator('#interface-table tbody tr:visible td:first-child a').allInnerTexts()), ['GET /metrics']);
+    await page.locator('input[data-filter="interface-table"]').fill('');
 
     const light = await background(page);
     await page.screenshot({ path: path.join(OUT, 'report-light.png'), fullPage: true });

@@ -2,7 +2,7 @@
 // holding a stolen certificate) is answered with 429 before it reaches the infusion service, so other
 // clients, and above all stop commands from other clinicians, keep being served. Buckets are keyed by
 // certificate fingerprint and their number is bounded, so many clients cannot exhaust memory either.
-// @implements MIT-7, SR-7
+// @implements MIT-7, SR-7#480c9b
 // @mitigates THR-5
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Identity } from '../auth/auth';

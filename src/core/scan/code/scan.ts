@@ -11,6 +11,7 @@ import { LineIndex } from '../../text/lines';
 import type { LanguageId } from './languages';
 import { lexCommentsBefore, type CommentSpan } from './lexer';
 import { findTagWords, mayHoldTagWord, readArguments, type TagArgument, type TagWord } from './tags';
+import { badPinMessage } from '../../impact/pins';
 
 export interface CodeScanResult {
   tags: TagFact[];
@@ -82,10 +83,13 @@ class Collector {
       this.result.problems.push({ code: 'invalid-attribute', message, range: this.range(word.start, word.end) });
       return;
     }
-    for (const arg of args) taken.add(arg.start);
+    for (const arg of args) {
+      taken.add(arg.start);
+      if (arg.badPin) this.result.problems.push({ code: 'invalid-attribute', message: badPinMessage(arg.id, arg.badPin.text), range: this.range(arg.end, arg.badPin.end) });
+    }
     this.result.tags.push({
       tag: word.name,
-      refs: args.filter((arg) => arg.configured).map((arg) => this.ref(arg)),
+      refs: args.filter((arg) => arg.configured).map((arg) => (arg.pin ? { ...this.ref(arg), pin: arg.pin } : this.ref(arg))),
       foreign: args.filter((arg) => !arg.configured).map((arg) => this.ref(arg)),
       range: this.range(word.start, args[args.length - 1].end),
     });

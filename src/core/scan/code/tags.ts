@@ -7,9 +7,11 @@
 // The arguments are the ID-shaped tokens that follow on the same line, separated by spaces, commas or
 // `and`; the list ends at the first other token. Stopping at the line end keeps prose on the next line
 // of a block comment from being read as arguments. ID-shaped tokens with an unconfigured prefix are
-// kept (as foreign) so the checker can report them instead of silently dropping them.
-// @implements ST-15
+// kept (as foreign) so the checker can report them instead of silently dropping them. An ID may carry a
+// pin right after it (`SR-12#3fa9c1`, see impact/pins.ts).
+// @implements ST-15, ST-51
 import type { IdMatcher } from '../../ids';
+import { readPin } from '../../impact/pins';
 import type { TagName } from '../../model';
 
 export interface TagWord {
@@ -27,6 +29,10 @@ export interface TagArgument {
   readonly end: number;
   /** Whether the prefix is configured; otherwise the token is a foreign ID. */
   readonly configured: boolean;
+  /** The fingerprint pinned after the ID (`SR-12#3fa9c1`), if any. */
+  readonly pin?: string;
+  /** Something glued to the ID with `#` that is not a pin, and where it ends. */
+  readonly badPin?: { readonly text: string; readonly end: number };
 }
 
 /**
@@ -88,8 +94,13 @@ export function readArguments(text: string, from: number, limit: number, ids: Id
     anyId.lastIndex = SEPARATOR.lastIndex;
     const match = anyId.exec(text);
     if (match === null || anyId.lastIndex > limit) break;
-    args.push({ id: match[0], start: match.index, end: anyId.lastIndex, configured: ids.isId(match[0]) });
+    const arg: TagArgument = { id: match[0], start: match.index, end: anyId.lastIndex, configured: ids.isId(match[0]) };
     position = anyId.lastIndex;
+    const pin = readPin(text, position);
+    if (pin && pin.end <= limit) {
+      args.push('pin' in pin ? { ...arg, pin: pin.pin } : { ...arg, badPin: { text: pin.bad, end: pin.end } });
+      position = pin.end;
+    } else args.push(arg);
   }
   return args;
 }

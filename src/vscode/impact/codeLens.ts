@@ -1,0 +1,37 @@
+// CodeLens on every suspect link: "Reviewed: re-pin SR-12" (one click re-pins it, undoable) next to
+// "what changed", which shows the item's text then and now.
+// @implements ST-57
+import * as vscode from 'vscode';
+import type { Deps } from '../deps';
+import { toRange } from '../host/paths';
+import { ImpactCommands } from './commands';
+import { suspectLinks } from './links';
+
+export function registerSuspectLinkLenses(deps: Deps): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: changed.event,
+    async provideCodeLenses(document) {
+      if (!deps.settings().codeLensEnabled) return [];
+      const file = deps.controller.paths?.toFile(document.uri);
+      if (!file) return [];
+      await deps.controller.settled();
+      const snapshot = deps.controller.snapshot();
+      if (!snapshot) return [];
+      return suspectLinks(snapshot, file).flatMap(({ trace }) => {
+        const range = toRange(trace.location.range);
+        const at = [trace.location.file, trace.location.range.start.line, trace.location.range.start.character];
+        return [
+          new vscode.CodeLens(range, { title: vscode.l10n.t('$(check) Reviewed: re-pin {0}', trace.id), command: ImpactCommands.repinLink, arguments: at }),
+          new vscode.CodeLens(range, { title: vscode.l10n.t('What changed in {0}?', trace.id), command: ImpactCommands.showChange, arguments: at }),
+        ];
+      });
+    },
+  };
+  return vscode.Disposable.from(
+    changed,
+    vscode.languages.registerCodeLensProvider(deps.selector, provider),
+    deps.controller.onDidChange(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sectrace.codeLens') && changed.fire()),
+  );
+}
