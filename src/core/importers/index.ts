@@ -26,14 +26,9 @@ export { importerSettings } from './settings';
 export { resolvedByImporter, mergesDefinitions } from './graph';
 
 /** Adds what the enabled importers read from a file to the facts the native scanners produced. */
-/** A superset of every importer's cheap marker (OFT `~`, ThreatSpec `@` annotations, `@relation`, `lobster-`). */
-const ANY_MARK = /~|@(?:component|threat|control|mitigates|exposes|accepts|transfers|connects|tests|review|relation)\b|lobster-/;
-
 export function withImports(facts: FileFacts, text: string, context: ScanContext): FileFacts {
   const { enabled } = importerSettings(context.config);
-  // One pass over the text for every importer's marker: most files carry none, and each separate
-  // search would read the whole text again.
-  if (!enabled.size || !ANY_MARK.test(text)) return facts;
+  if (!enabled.size) return facts;
   const oft = enabled.has('oft') && text.includes('~') && mayHoldOftId(text);
   if (facts.role === 'spec') {
     if (!oft) return facts;
