@@ -9,6 +9,7 @@ import { readImporters } from './importers/config';
 import type { ImporterName } from './importers/names';
 import { readInterfacesConfig } from './interfaces/config';
 import { DEFAULT_INTERFACES_CONFIG, type InterfacesConfig } from './interfaces/model';
+import { yamlRange } from './text/yamlRange';
 
 export const CONFIG_FILE = '.sectrace.yaml';
 
@@ -111,20 +112,13 @@ export interface LoadedConfig {
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];
 const NEEDS: readonly Need[] = ['impl', 'test'];
 const KNOWN_KEYS = ['version', 'prefixes', 'specs', 'include', 'exclude', 'gitignore', 'tests', 'needs', 'severity', 'fail-on', 'max-file-size', 'importers', 'interfaces', 'require-pins', 'reviews'];
-const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses the text of `.sectrace.yaml`. Never throws: problems come back with their lines. */
 export function parseConfig(text: string): LoadedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
-  const rangeOf = (node: YamlNode | null | undefined): Range => {
-    const r = node?.range;
-    if (!r) return ZERO;
-    const s = lineCounter.linePos(r[0]);
-    const e = lineCounter.linePos(r[1]);
-    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
-  };
+  const rangeOf = (node: YamlNode | null | undefined): Range => yamlRange(lineCounter, node);
   const fail = (node: YamlNode | null | undefined, message: string, fatal = true) => problems.push({ message, range: rangeOf(node), fatal });
 
   // The first YAML error is the one to fix; the rest are usually its consequences.

@@ -7,6 +7,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Range } from '../model';
 import { compareIds } from '../report/sort';
+import { yamlRange } from '../text/yamlRange';
 
 export const REVIEWS_FILE = '.sectrace/reviews.yaml';
 
@@ -40,7 +41,6 @@ const HEADER = [
 ];
 const FINGERPRINT = /^[0-9a-f]{6,16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Parses the store's text. Entries with problems are left out; the rest are kept. */
 export function parseReviews(text: string): ReviewStore {
@@ -48,13 +48,7 @@ export function parseReviews(text: string): ReviewStore {
   // The failsafe schema reads every scalar as text: a fingerprint such as 0123456789012345 stays itself.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'failsafe' });
   const problems: ReviewProblem[] = [];
-  const rangeOf = (node: YamlNode | null | undefined): Range => {
-    const r = node?.range;
-    if (!r) return ZERO;
-    const s = lineCounter.linePos(r[0]);
-    const e = lineCounter.linePos(r[1]);
-    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
-  };
+  const rangeOf = (node: YamlNode | null | undefined): Range => yamlRange(lineCounter, node);
   const fail = (node: YamlNode | null | undefined, message: string) => problems.push({ message: `${REVIEWS_FILE}: ${message}`, range: rangeOf(node) });
   const error = doc.errors[0];
   if (error) {

@@ -2,7 +2,8 @@
 // its lines, the comment block directly above a line, and decorator stacks. Built only for files that
 // passed a detector's prefilter; the lexing happens on first need.
 // @implements ST-17
-import { syntaxOf, type LanguageId } from '../scan/code/languages';
+import type { LanguageId } from '../scan/code/languages';
+import { lexSpans, type LexedSpan } from '../scan/code/lexer';
 import { LineIndex } from '../text/lines';
 
 export interface Span {
@@ -10,11 +11,6 @@ export interface Span {
   readonly end: number;
 }
 
-interface LexedSpan extends Span {
-  readonly comment: boolean;
-}
-
-const NESTING_TOKENS = /\/\*|\*\//g;
 const BLANK = /^[ \t]*$/;
 const LINE_GAP = /^[ \t]*(?:\r\n|\n|\r)[ \t]*$/;
 const SAME_LINE_GAP = /^[ \t]*$/;
@@ -220,43 +216,11 @@ export class SourceText {
 
   private lexed(): LexedSpan[] {
     if (this.spans) return this.spans;
-    this.spans = this.language ? lex(this.text, this.language) : [];
+    this.spans = this.language ? lexSpans(this.text, this.language, this.text.length, true) : [];
     return this.spans;
   }
 }
 
-/** Comments and strings, in order: the same combined regex the comment scanner uses, strings kept. */
-function lex(text: string, language: LanguageId): LexedSpan[] {
-  const { lexer, nested } = syntaxOf(language);
-  const spans: LexedSpan[] = [];
-  lexer.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = lexer.exec(text)) !== null) {
-    const comment = match[1];
-    if (comment !== undefined) {
-      const end = nested && comment === '/*' ? nestedCommentEnd(text, lexer.lastIndex) : lexer.lastIndex;
-      spans.push({ start: match.index, end, comment: true });
-      lexer.lastIndex = end;
-    } else if (match[0].length === 0) {
-      lexer.lastIndex++;
-    } else {
-      spans.push({ start: match.index, end: lexer.lastIndex, comment: false });
-    }
-  }
-  lexer.lastIndex = 0;
-  return spans;
-}
-
-function nestedCommentEnd(text: string, from: number): number {
-  let depth = 1;
-  NESTING_TOKENS.lastIndex = from;
-  let token: RegExpExecArray | null;
-  while ((token = NESTING_TOKENS.exec(text)) !== null) {
-    depth += token[0] === '/*' ? 1 : -1;
-    if (depth === 0) return NESTING_TOKENS.lastIndex;
-  }
-  return text.length;
-}
 
 /** Index of the last span starting before `offset` (spans sorted by start); -1 if none. */
 function lastStartingBefore(spans: readonly Span[], offset: number): number {

@@ -15,13 +15,26 @@ export function lexComments(text: string, language: LanguageId): CommentSpan[] {
   return lexCommentsBefore(text, language, text.length);
 }
 
+/** A comment or (when asked for) a string literal, as offsets into the text. */
+export interface LexedSpan extends CommentSpan {
+  readonly comment: boolean;
+}
+
 /**
  * The comments that start before `limit`. Scanning stops there, so a file whose last candidate ID sits
  * early is not lexed to its end.
  */
 export function lexCommentsBefore(text: string, language: LanguageId, limit: number): CommentSpan[] {
+  return lexSpans(text, language, limit, false);
+}
+
+/**
+ * Comments, and string literals too when `withStrings` is set (the interface detectors need to know
+ * what is code), in order, up to `limit`.
+ */
+export function lexSpans(text: string, language: LanguageId, limit: number, withStrings: boolean): LexedSpan[] {
   const { lexer, nested } = syntaxOf(language);
-  const spans: CommentSpan[] = [];
+  const spans: LexedSpan[] = [];
   lexer.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = lexer.exec(text)) !== null && match.index < limit) {
@@ -29,10 +42,12 @@ export function lexCommentsBefore(text: string, language: LanguageId, limit: num
     if (comment !== undefined) {
       // In a nesting language group 1 is only ever the `/*` opener or a whole line comment.
       const end = nested && comment === '/*' ? nestedCommentEnd(text, lexer.lastIndex) : lexer.lastIndex;
-      spans.push({ start: match.index, end });
+      spans.push({ start: match.index, end, comment: true });
       lexer.lastIndex = end;
     } else if (match[0].length === 0) {
       lexer.lastIndex++; // No alternative matches empty; this only guards against an endless loop.
+    } else if (withStrings) {
+      spans.push({ start: match.index, end: lexer.lastIndex, comment: false });
     }
   }
   lexer.lastIndex = 0;
