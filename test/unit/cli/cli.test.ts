@@ -2,40 +2,15 @@
 // @verifies ST-14, ST-13
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
 import { createNodeWorkspace } from '../../../src/cli/nodeWorkspace';
 import { createWorkerExecutor } from '../../../src/cli/workerExecutor';
 import { createTraceService } from '../../../src/core';
 import { toCheckJson } from '../../../src/core/export/checkJson';
+import { makeDir, runCli as run } from '../../support/cli';
 
-function makeDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sectrace-cli-'));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
 
-async function run(argv: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrStream: { isTTY: false, write: (t: string) => (stderr += t) },
-    color: false,
-    tool: { name: 'sectrace', version: '0.0.0-test' },
-    now: () => new Date('2026-06-15T00:00:00Z'),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const TRACED = {
   'docs/spec.md': '## SR-1: Authenticate\n\n## SR-2: Audit\nneeds: impl\n',

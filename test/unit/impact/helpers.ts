@@ -5,8 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createIdMatcher, createScanContext, DEFAULT_CONFIG, scanText, type TraceSnapshot } from '../../../src/core';
-import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../support/cli';
 import { itemFingerprint } from '../../../src/core/impact/fingerprint';
 import type { ItemFact } from '../../../src/core/model';
 
@@ -80,18 +79,7 @@ export function commitAll(dir: string, message: string): string {
   return git(dir, 'rev-parse', 'HEAD').trim();
 }
 
-export async function cli(argv: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrStream: { isTTY: false, write: (t: string) => (stderr += t) },
-    color: false,
-    tool: { name: 'sectrace', version: '0.0.0-test' },
-    now: () => new Date('2026-06-15T12:00:00Z'),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+/** `sectrace <argv>` in-process, dated like the other impact tests. */
+export function cli(argv: string[], cwd = process.cwd()) {
+  return runCli(argv, cwd, new Date('2026-06-15T12:00:00Z'));
 }

@@ -1,36 +1,9 @@
 // `sectrace check --format oft`: OpenFastTrace's plain-text verdict line, with sectrace's exit code.
 // @verifies ST-37
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { CliIo } from '../../../src/cli/io';
-import { main } from '../../../src/cli/main';
+import { makeDir, runCli as run } from '../../support/cli';
 
-function makeDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sectrace-oft-'));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: process.cwd(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrStream: { isTTY: false, write: (t: string) => (stderr += t) },
-    color: false,
-    tool: { name: 'sectrace', version: '0.0.0-test' },
-    now: () => new Date('2026-06-15T00:00:00Z'),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const SPEC = '# Design\n\n`dsn~a~1`\n\nNeeds: impl\n';
 

@@ -3,31 +3,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runReport } from '../../../src/cli/report';
+import { makeDir, runCli } from '../../support/cli';
 import { isPreviousReport } from '../../../src/core/report';
 
-function makeDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sectrace-report-'));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    cwd,
-    stdout: (t: string) => void (stdout += t),
-    stderr: (t: string) => void (stderr += t),
-    tool: { name: 'sectrace', version: '0.0.0-test' },
-    now: () => new Date('2026-06-15T00:00:00Z'),
-  };
-  const code = await runReport(argv, io);
-  return { code, stdout, stderr };
-}
 
 const PASSING = {
   'docs/spec.md': '## SR-1: Authenticate\n',
@@ -35,6 +14,11 @@ const PASSING = {
   'test/a.test.ts': '// @verifies SR-1\n',
 };
 const WARNING = { ...PASSING, 'docs/spec.md': '## SR-1: Authenticate\n\n## SR-2: Audit\nneeds: test\n' };
+
+/** `sectrace report <argv>` in `cwd`. */
+function run(argv: string[], cwd: string) {
+  return runCli(['report', ...argv], cwd);
+}
 
 describe('cli: sectrace report', () => {
   it('writes Markdown to stdout by default and exits 0 when nothing fails', async () => {
@@ -119,3 +103,4 @@ describe('cli: sectrace report', () => {
     }
   });
 });
+
