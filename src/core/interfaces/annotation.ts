@@ -17,6 +17,9 @@ const LINE_SUFFIX = /[ \t]*(?:\*+\/|-->|'''|""")?[ \t]*$/;
 const FIELD_START = /(?:^|(?<=[ \t]))@([A-Za-z][\w-]*)(?=[ \t:]|$)/g;
 const TRACE_TAGS = new Set(['implements', 'mitigates', 'verifies']);
 /** Documentation tags that share blocks with annotations (JSDoc, Javadoc, Doxygen, PHPDoc...): never fields. */
+/** Marks a kernel-doc style `@name:` line while a block is read; such a block is never an annotation. */
+const DOC_PARAMETER = ' doc-parameter';
+
 const DOC_TAGS = new Set([
   'param', 'arg', 'argument', 'returns', 'return', 'throws', 'throw', 'exception', 'see', 'since', 'deprecated', 'author',
   'example', 'remarks', 'type', 'typedef', 'template', 'typeparam', 'internal', 'override', 'todo', 'note', 'brief', 'details',
@@ -46,6 +49,7 @@ export function parseAnnotation(source: SourceText, block: readonly Span[], ids:
       lineStart = breakAt + (source.text.startsWith('\r\n', breakAt) ? 2 : 1);
     }
   }
+  if (fields.some((f) => f.name === DOC_PARAMETER)) return undefined;
   const known = fields.some((f) => isContextField(f.name));
   const linked = implementsRefs.some((ref) => ids.kindOf(ref.id) === 'interface');
   const misspelt = fields.some((f) => !isContextField(f.name) && closest(f.name, INTERFACE_FIELDS, 2) !== undefined);
@@ -87,6 +91,12 @@ function readLine(source: SourceText, start: number, end: number, ids: IdMatcher
     const match = starts[i];
     const name = match[1].toLowerCase();
     const valueFrom = (match.index ?? 0) + match[0].length;
+    // `@name:` with a name that is no interface field documents a parameter or member (kernel-doc):
+    // the block is documentation, and its `@exposure:` is a struct member, not a §5.4.3 claim.
+    if (body.charAt(valueFrom) === ':' && !isContextField(name) && !TRACE_TAGS.has(name)) {
+      fields.push({ name: DOC_PARAMETER, value: '', range: source.lines.rangeAt(start, start), refs: [] });
+      continue;
+    }
     const valueTo = i + 1 < starts.length ? (starts[i + 1].index ?? body.length) : body.length;
     const rawValue = body.slice(valueFrom, valueTo);
     const lead = /^[ \t]*:?[ \t]*/.exec(rawValue)?.[0].length ?? 0;

@@ -6,6 +6,20 @@ import { symbolOf } from '../../../src/core/interfaces';
 import { contexts, interfacesOf, lines } from './helpers';
 
 describe('interfaces: the annotation', () => {
+  it('kernel-doc parameters (`@exposure:`) are documentation, not an annotation', () => {
+    const text = lines(
+      '/**',
+      ' * struct imx274_ctrls - imx274 ctrl structure',
+      ' * @handler: V4L2 ctrl handler structure',
+      ' * @exposure: Pointer to exposure ctrl structure',
+      ' */',
+      'struct imx274_ctrls {',
+      '\tstruct v4l2_ctrl *exposure;',
+      '};',
+    );
+    assert.deepEqual(interfacesOf('drivers/media/i2c/imx274.c', text), []);
+  });
+
   it('reads every field, several on one line, with IDs and the block range', () => {
     const text = lines(
       'const app = express();',

@@ -79,6 +79,8 @@ class Collector {
 
   private addTag(word: TagWord, args: readonly TagArgument[], taken: Set<number>): void {
     if (args.length === 0) {
+      // `What this file implements:` is prose; only the annotation form promises an ID.
+      if (word.label.endsWith(':')) return;
       const message = `\`${word.label}\` names no ID`;
       this.result.problems.push({ code: 'invalid-attribute', message, range: this.range(word.start, word.end) });
       return;

@@ -29,10 +29,10 @@ describe('code scanner: tags', () => {
     assert.deepEqual(rangeTuple(result.tags[0].refs[0].range), [0, 15, 0, 19]);
   });
 
-  it('reports a tag that names no ID, at the tag word', () => {
-    const result = assertScan('python', joinLines('# @implements nothing yet', '# Verifies: see below SR-1', 'x = 1  # @mitigates'), {
-      mentions: [['SR-1', 1, 22]],
-      problems: [['`@implements` names no ID', 0, 2], ['`Verifies:` names no ID', 1, 2], ['`@mitigates` names no ID', 2, 9]],
+  it('reports an annotation tag that names no ID, at the tag word; the colon form without ID is prose', () => {
+    const result = assertScan('python', joinLines('# @implements nothing yet', '# What this file implements: see below SR-1', 'x = 1  # @mitigates'), {
+      mentions: [['SR-1', 1, 39]],
+      problems: [['`@implements` names no ID', 0, 2], ['`@mitigates` names no ID', 2, 9]],
     });
     assert.deepEqual(rangeTuple(result.problems[0].range), [0, 2, 0, 13]);
     assert.equal(result.problems[0].code, 'invalid-attribute');
