@@ -32,7 +32,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const added = format === 'oft' ? { text: '' } : await checkAdditions(loaded.root, snapshot, values.since, format === 'text', io.color ? ANSI : PLAIN);
   if (format === 'json') io.stdout(JSON.stringify({ ...(toCheckJson(snapshot, io.tool, level) as object), ...(added.impact ? { impact: added.impact } : {}) }, null, 2) + '\n');
   else if (format === 'oft') printOftVerdict(snapshot, verdict, io);
-  else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN) + added.text);
+  else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN, added.text));
   if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
   return verdict === 'fail' ? EXIT_FINDINGS : EXIT_OK;
 }

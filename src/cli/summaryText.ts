@@ -16,7 +16,8 @@ export const ANSI: TextStyle = {
   severity: (s, t) => `\x1b[${s === 'error' ? 31 : s === 'warning' ? 33 : 36}m${t}\x1b[39m`,
 };
 
-export function formatSummary(snapshot: TraceSnapshot, displayRoot: string, verdict: 'pass' | 'fail', failOn: Severity, style: TextStyle): string {
+/** `details` (the change-impact section) goes before the verdict, so the verdict is always the last line. */
+export function formatSummary(snapshot: TraceSnapshot, displayRoot: string, verdict: 'pass' | 'fail', failOn: Severity, style: TextStyle, details = ''): string {
   const { summary } = snapshot;
   const out: string[] = [];
   const f = summary.files;
@@ -28,6 +29,8 @@ export function formatSummary(snapshot: TraceSnapshot, displayRoot: string, verd
   out.push(...formatKinds(summary.kinds, style));
   out.push('');
   out.push(...formatFindings(snapshot.findings, style));
+  const extra = details.replace(/^\n+|\n+$/g, '');
+  if (extra) out.push(extra, '');
   const n = summary.findings;
   const counts = `${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} info`;
   out.push(verdict === 'pass'
