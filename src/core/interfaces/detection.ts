@@ -2,17 +2,11 @@
 // in code, classes and their bodies, decorator arguments, and route joining.
 // @implements ST-17
 import type { IdMatcher } from '../ids';
-import type { IdRef, Range } from '../model';
-import type { InterfaceField, InterfaceKind } from './model';
+import type { InterfaceAnnotation, InterfaceKind } from './model';
 import type { SourceText } from './source';
 
-/** Fields that come with the interface itself (OpenAPI `x-` keys), merged into its annotation. */
-export interface InlineFields {
-  readonly range: Range;
-  readonly fields: readonly InterfaceField[];
-  readonly implements: readonly IdRef[];
-  readonly mitigates: readonly IdRef[];
-}
+/** Fields that come with the interface itself (OpenAPI `x-` keys): read like an annotation, merged into it. */
+export type InlineFields = InterfaceAnnotation;
 
 export interface ContainerDetection {
   readonly name: string;

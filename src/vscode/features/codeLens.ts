@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, type Deps } from '../deps';
 import { lensText } from '../describe';
+import { lensTarget } from '../host/lensTarget';
 import { toRange } from '../host/paths';
 
 export function registerCodeLensSupport(deps: Deps): vscode.Disposable {
@@ -9,13 +10,10 @@ export function registerCodeLensSupport(deps: Deps): vscode.Disposable {
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     async provideCodeLenses(document) {
-      if (!deps.settings().codeLensEnabled) return [];
-      const file = deps.controller.paths?.toFile(document.uri);
-      if (!file) return [];
-      await deps.controller.settled();
-      const snapshot = deps.controller.snapshot();
-      const facts = deps.controller.facts(file);
-      if (!snapshot || !facts) return [];
+      const target = await lensTarget(deps, document);
+      const facts = target && deps.controller.facts(target.file);
+      if (!target || !facts) return [];
+      const { file, snapshot } = target;
       return facts.items.flatMap((fact) => {
         const item = snapshot.graph.items.get(fact.id);
         // A duplicate definition gets no lens: the counts belong to the first one.

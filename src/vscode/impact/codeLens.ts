@@ -3,6 +3,7 @@
 // @implements ST-57
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { lensTarget } from '../host/lensTarget';
 import { toRange } from '../host/paths';
 import { ImpactCommands } from './commands';
 import { suspectLinks } from './links';
@@ -12,13 +13,9 @@ export function registerSuspectLinkLenses(deps: Deps): vscode.Disposable {
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     async provideCodeLenses(document) {
-      if (!deps.settings().codeLensEnabled) return [];
-      const file = deps.controller.paths?.toFile(document.uri);
-      if (!file) return [];
-      await deps.controller.settled();
-      const snapshot = deps.controller.snapshot();
-      if (!snapshot) return [];
-      return suspectLinks(snapshot, file).flatMap(({ trace }) => {
+      const target = await lensTarget(deps, document);
+      if (!target) return [];
+      return suspectLinks(target.snapshot, target.file).flatMap(({ trace }) => {
         const range = toRange(trace.location.range);
         const at = [trace.location.file, trace.location.range.start.line, trace.location.range.start.character];
         return [
