@@ -78,6 +78,8 @@ describe('change impact', () => {
     await write(REVIEWS, STORE);
     await write(PINNED, ORIGINAL);
     await waitFor('four suspect links', async () => (await suspects()).length === 4);
+    // The review store arrives through its own file event, which may come after the pinned file's.
+    await waitFor('the review stamp to be read', async () => codes(vscode.languages.getDiagnostics(uri('specs/security.md'))).includes('changed-since-review'));
   });
 
   after(async () => {
