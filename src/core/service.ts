@@ -14,7 +14,7 @@ import type { FileFacts, Finding, Position } from './model';
 import { SEVERITY_RANK } from './model';
 import { occurrenceAt } from './occurrences';
 import { createScanContext, isTraceable, scanBytes, scanText, type ScanContext } from './scan/file';
-import { isPathWalked, messageOf, walkWorkspace } from './walk';
+import { isExcludedPath, isPathWalked, messageOf, walkWorkspace } from './walk';
 import { CancelledError, type CancellationToken, type Workspace } from './workspace';
 
 const READ_CONCURRENCY = 16;
@@ -71,7 +71,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
       reviews = typeof nextReviews === 'string' ? parseReviews(nextReviews) : nextReviews;
       cached = undefined;
       for (const fact of facts) put(fact);
-      for (const [file, text] of overlays) if (isTraceable(file, state.context)) put(scanText(file, text, state.context));
+      for (const [file, text] of overlays) if (file !== REVIEWS_FILE && walkedOrTraceable(file)) put(scanText(file, text, state.context));
       options.progress?.report(total, total);
     },
 
@@ -117,8 +117,9 @@ export function createTraceService(init: TraceServiceInit): TraceService {
     occurrences: (id) => state.graph.occurrences(id),
   };
 
+  /** Whether an open buffer is traced: a file already in the trace, or one the walk would take. */
   function walkedOrTraceable(path: string): boolean {
-    return state.graph.fileFacts(path) !== undefined || isTraceable(path, state.context);
+    return state.graph.fileFacts(path) !== undefined || (isTraceable(path, state.context) && !isExcludedPath(path, state.context));
   }
 
   function removeFile(path: string): void {

@@ -82,6 +82,19 @@ export function messageOf(error: unknown): string {
 }
 
 /**
+ * Whether the configuration excludes the path or one of its folders. Synchronous, for open editor
+ * buffers; `.gitignore` needs reads and is checked by `isPathWalked`.
+ */
+export function isExcludedPath(path: string, context: ScanContext): boolean {
+  const parts = path.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    if (context.isExcluded(dir) || context.isExcluded(`${dir}/`)) return true;
+  }
+  return context.isExcluded(path);
+}
+
+/**
  * Whether a single path would be walked: not excluded, and not ignored by a .gitignore on the way to it.
  * Used when one file changes, so the whole tree need not be walked again.
  */

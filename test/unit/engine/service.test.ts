@@ -31,6 +31,16 @@ describe('service: incremental updates', () => {
     assert.equal(service.snapshot().graph.implementationsOf('SR-1').length, 1);
   });
 
+  it('an open buffer in an excluded folder is not traced, before or after a re-index', async () => {
+    const workspace = createMemoryWorkspace({ 'docs/s.md': SPEC, 'node_modules/lib/a.ts': '' });
+    const service = createTraceService({ workspace, now: () => TODAY });
+    await service.index();
+    service.setOverlay('node_modules/lib/a.ts', '// @implements SR-1\n');
+    assert.equal(service.snapshot().graph.implementationsOf('SR-1').length, 0);
+    await service.index();
+    assert.equal(service.snapshot().graph.fileFacts('node_modules/lib/a.ts'), undefined);
+  });
+
   it('an overlay survives a full re-index', async () => {
     const workspace = createMemoryWorkspace({ 'docs/s.md': SPEC, 'src/a.ts': '' });
     const service = createTraceService({ workspace, now: () => TODAY });
