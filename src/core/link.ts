@@ -55,6 +55,8 @@ export class TraceGraph {
   /** Direct implementation and test counts per ID, kept on every change, so coverage is O(1) per item. */
   private readonly implementationCounts = new Map<string, number>();
   private readonly testCounts = new Map<string, number>();
+  /** Pinned traces per ID: the change-impact check visits only items that have some. */
+  private readonly pinnedCounts = new Map<string, number>();
   /** Files with problems or foreign tag IDs, so checks need not visit every file. */
   private readonly filesWithProblems = new Set<string>();
   private readonly filesWithForeign = new Set<string>();
@@ -141,6 +143,11 @@ export class TraceGraph {
     return this.itemsById.has(id) && (this.implementationCounts.get(id) ?? 0) > 0;
   }
 
+  /** Whether any tag pins the item (`SR-12#3fa9c1`). */
+  hasPinnedTraces(id: string): boolean {
+    return (this.pinnedCounts.get(id) ?? 0) > 0;
+  }
+
   /** Whether a test verifies the item directly; cheaper than `testsOf(id).length`. */
   hasTest(id: string): boolean {
     return this.itemsById.has(id) && (this.testCounts.get(id) ?? 0) > 0;
@@ -198,6 +205,7 @@ export class TraceGraph {
         const trace: CodeTrace = { id: ref.id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range }, ...(ref.pin ? { pin: ref.pin } : {}) };
         this.tracesById.add(ref.id, facts.file, trace);
         count(isTest(trace) ? this.testCounts : this.implementationCounts, ref.id, 1);
+        if (ref.pin !== undefined) count(this.pinnedCounts, ref.id, 1);
       }
     }
     for (const mention of facts.mentions) this.mentionsById.add(mention.id, facts.file, { file: facts.file, range: mention.range });
@@ -233,6 +241,7 @@ export class TraceGraph {
       for (const ref of tag.refs) {
         this.tracesById.removeFile(ref.id, file);
         count(counts, ref.id, -1);
+        if (ref.pin !== undefined) count(this.pinnedCounts, ref.id, -1);
       }
     }
     for (const mention of old.mentions) this.mentionsById.removeFile(mention.id, file);

@@ -26,7 +26,9 @@ export function checkImpact(input: ImpactCheckInput, emit: ImpactEmit): void {
   const imported = importedTagRefs(graph);
   for (const item of graph.items.values()) {
     const stamp = reviews?.stamps.get(item.id);
-    for (const trace of graph.tracesOf(item.id)) {
+    // Without require-pins only pinned traces can give a finding, and most items have none.
+    const traces = config.requirePins || graph.hasPinnedTraces(item.id) ? graph.tracesOf(item.id) : [];
+    for (const trace of traces) {
       if (trace.pin !== undefined) {
         const fingerprint = itemFingerprint(item);
         if (!pinMatches(trace.pin, fingerprint)) emit('suspect-link', pinnedRange(trace), suspectMessage(item, trace, fingerprint, reviews), { id: item.id });
