@@ -49,9 +49,17 @@ async function applyFix(file: string, routeText: string, code: string, title: Re
   assert.equal(ours[0].isPreferred, true);
   const before = document.getText();
   editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
-  await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_KIND, apply: 'first' });
-  await waitFor('the fix to be applied', () => document.getText() !== before);
-  return editor;
+  // Right after showTextDocument the editor may not take the command yet, and then it does nothing: try
+  // again while the text is unchanged (never after it changed, so the fix cannot be applied twice).
+  for (let attempt = 1; ; attempt++) {
+    await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_KIND, apply: 'first' });
+    try {
+      await waitFor('the fix to be applied', () => document.getText() !== before, 4000);
+      return editor;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function finish(editor: vscode.TextEditor): Promise<void> {
