@@ -3,6 +3,7 @@
 // 1-based here, as people and SARIF count them; the engine inside is 0-based.
 // Bump REPORT_SCHEMA_VERSION on any incompatible change (a field removed, renamed or retyped); fields
 // may be added without a bump. docs/report.md tells consumers how to read it.
+import type { KindSummary } from '../api';
 import type { JsonLocation } from '../export/checkJson';
 import type { ReviewStatus } from '../impact/reviews';
 import type { ImpactReport } from '../impact/since';
@@ -62,14 +63,8 @@ export interface ReportSummary {
   readonly files: { readonly specs: number; readonly code: number; readonly tests: number; readonly skipped: number };
 }
 
-export interface KindCoverage {
-  readonly kind: Kind;
-  readonly total: number;
-  readonly needImpl: number;
-  readonly implemented: number;
-  readonly needTest: number;
-  readonly verified: number;
-}
+/** Coverage of one kind, exactly as the engine summarises it. */
+export type KindCoverage = KindSummary;
 
 /** A code or test location that traces to an item; `via` names the refining item it came through. */
 export interface TraceRef {
