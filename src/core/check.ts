@@ -1,16 +1,19 @@
-// Check: graph -> findings with stable codes. Each rule is a small function over the graph; the rule
-// set reads like the 81001-5-1 questions a reviewer asks (is every threat mitigated or its risk owned?
-// is every requirement implemented and tested?). Rules never throw on odd data: they report it.
-// @implements ST-9
-import type { SectraceConfig, ConfigProblem } from './config';
+// Check: graph -> findings with stable codes. The rules (rules.ts) each look at one ID, one file or the
+// whole graph; the checker keeps their findings per ID and per file and, after a change, re-runs only the
+// rules for what the graph reports as changed (`TraceGraph.takeChanges`). A fresh checker runs them all,
+// so a full check and an incremental one share every line of rule code.
+// Invariant: after any sequence of graph changes, `run` returns exactly what a fresh checker returns.
+// @implements ST-9, ST-4
+import type { KindSummary } from './api';
+import type { ConfigProblem, SectraceConfig } from './config';
 import { createCoverage, type ItemCoverage } from './coverage';
-import { checkImpact } from './impact/check';
+import { checkItemImpact, checkReviewStore, importedTagRefs } from './impact/check';
 import type { ReviewStore } from './impact/reviews';
 import { checkImported } from './importers';
-import { checkInterfaces } from './interfaces/check';
-import { closestId } from './suggest';
-import type { TraceGraph, UnresolvedRef } from './link';
-import type { Finding, FindingCode, Location, Severity, ThreatStatus, TraceItem } from './model';
+import { checkInterfaceItem, checkResolvedInterfaces, resolveInterfaces, threatIndex } from './interfaces/check';
+import type { TraceGraph } from './link';
+import type { Finding, Kind } from './model';
+import { checkAttributes, checkConfig, checkDuplicates, checkFile, checkNeeds, checkRefinesCycles, checkThreat, checkUnresolved, compareFindings, type Emit } from './rules';
 
 export interface CheckInput {
   readonly graph: TraceGraph;
@@ -20,178 +23,155 @@ export interface CheckInput {
   readonly today: Date;
   /** Review stamps from `.sectrace/reviews.yaml` (docs/impact.md). */
   readonly reviews?: ReviewStore;
-  /** Coverage shared with the summary, so it is computed once per snapshot. */
-  readonly coverage?: (id: string) => ItemCoverage;
 }
 
-interface Emit {
-  (code: FindingCode, location: Location, message: string, extra?: { id?: string; suggestion?: string; severity?: Severity }): void;
+export interface CheckResult {
+  /** Sorted by `compareFindings`; findings with severity `off` are dropped. */
+  readonly findings: Finding[];
+  /** Items and coverage per kind, in no particular order. */
+  readonly kinds: KindSummary[];
 }
 
-const THREAT_STATUSES: readonly ThreatStatus[] = ['open', 'mitigated', 'accepted', 'transferred'];
-
+/** Checks a graph from scratch. */
 export function check(input: CheckInput): Finding[] {
-  const findings: Finding[] = [];
-  const emit: Emit = (code, location, message, extra = {}) => {
-    const severity = extra.severity ?? input.config.severity[code];
-    if (severity === 'off') return;
-    findings.push({ code, severity, message, location, ...(extra.id ? { id: extra.id } : {}), ...(extra.suggestion ? { suggestion: extra.suggestion } : {}) });
-  };
-  const coverage = input.coverage ?? createCoverage(input.graph);
-  checkConfig(input, emit);
-  checkFiles(input, emit);
-  checkUnresolved(input.graph, input.config, emit);
-  checkDuplicates(input.graph, emit);
-  for (const item of input.graph.items.values()) {
-    checkNeeds(item, coverage(item.id), emit);
-    checkAttributes(item, input.graph, emit);
-    if (item.kind === 'threat') checkThreat(item, input.graph, input.today, emit);
-  }
-  checkRefinesCycles(input.graph, emit);
-  checkImported(input.graph, input.config, emit);
-  checkInterfaces(input, emit);
-  checkImpact(input, emit);
-  return findings.sort(compareFindings);
+  input.graph.takeChanges();
+  return new Checker(input.config, input.configProblems, input.configFile).run(input.graph, input.today, input.reviews).findings;
 }
 
-function checkConfig(input: CheckInput, emit: Emit): void {
-  for (const problem of input.configProblems) {
-    emit('config-error', { file: input.configFile, range: problem.range }, problem.message, problem.fatal ? {} : { severity: 'warning' });
-  }
-}
+type KindRow = { -readonly [K in keyof KindSummary]: KindSummary[K] };
 
-function checkFiles(input: CheckInput, emit: Emit): void {
-  for (const file of input.graph.problemFiles()) {
-    const facts = input.graph.fileFacts(file);
-    for (const problem of facts?.problems ?? []) emit(problem.code, { file, range: problem.range }, problem.message);
-  }
-}
+/** Keeps findings and per-kind coverage between runs over one graph under one configuration. */
+export class Checker {
+  private readonly byId = new Map<string, Finding[]>();
+  private readonly byFile = new Map<string, Finding[]>();
+  private readonly byInterfaceFile = new Map<string, Finding[]>();
+  private readonly rows = new Map<string, { kind: Kind; impl: number; implemented: number; test: number; verified: number }>();
+  private readonly kinds = new Map<Kind, KindRow>();
+  private fixed: Finding[] = [];
+  private cycles: Finding[] = [];
+  private known: string[] = [];
+  /** Threats linked to each interface item; kept until an interface or threat ID changes. */
+  private threats: Map<string, Set<string>> | undefined;
+  private last: { readonly day: number; readonly reviews: ReviewStore | undefined } | undefined;
 
-function checkUnresolved(graph: TraceGraph, config: SectraceConfig, emit: Emit): void {
-  const known = [...graph.items.keys()];
-  for (const ref of graph.unresolved) {
-    if (!ref.configured) {
-      const prefix = ref.id.replace(/-.*$/, '');
-      emit('unknown-id', ref.location, `\`${ref.id}\`: the prefix \`${prefix}\` is not configured (configured: ${Object.keys(config.prefixes).join(', ')})`, { id: ref.id });
-      continue;
+  constructor(
+    private readonly config: SectraceConfig,
+    private readonly configProblems: readonly ConfigProblem[],
+    private readonly configFile: string,
+  ) {}
+
+  run(graph: TraceGraph, today: Date, reviews: ReviewStore | undefined): CheckResult {
+    const changes = graph.takeChanges();
+    const day = Math.floor(today.getTime() / 86_400_000);
+    // A new day can expire a risk acceptance anywhere, and new review stamps concern any item.
+    const full = !this.last || this.last.day !== day || this.last.reviews !== reviews;
+    this.last = { day, reviews };
+    if (full) this.reset(reviews);
+    const input = { graph, config: this.config, reviews, today };
+    const ids: Iterable<string> = full ? [...graph.writtenIds()] : changes.ids;
+    if (full || changes.idSet) this.known = [...graph.items.keys()];
+    const coverage = createCoverage(graph);
+    const imported = importedTagRefs(graph);
+    for (const id of ids) this.checkId(id, input, coverage, imported);
+    // "Did you mean" depends on every defined ID: when that set changes, every unresolved ID is looked at again.
+    if (!full && changes.idSet) for (const id of graph.writtenIds()) if (!graph.items.has(id) && !changes.ids.has(id)) this.checkId(id, input, coverage, imported);
+    for (const file of full ? new Set([...graph.problemFiles(), ...graph.foreignFiles()]) : changes.files) this.store(this.byFile, file, (emit) => checkFile(graph, file, this.config, emit));
+    this.checkInterfaces(graph, full || changes.interfaces ? graph.interfaceFiles() : changes.files, full || changes.interfaces);
+    if (full || changes.refines) this.cycles = this.collect((emit) => checkRefinesCycles(graph, emit));
+    const oft = this.collect((emit) => checkImported(graph, this.config, emit));
+    return { findings: this.merge(oft), kinds: [...this.kinds.values()].filter((row) => row.total > 0).map((row) => ({ ...row })) };
+  }
+
+  private reset(reviews: ReviewStore | undefined): void {
+    this.byId.clear();
+    this.byFile.clear();
+    this.byInterfaceFile.clear();
+    this.rows.clear();
+    this.kinds.clear();
+    this.fixed = this.collect((emit) => {
+      checkConfig(this.configProblems, this.configFile, emit);
+      checkReviewStore(reviews, emit);
+    });
+  }
+
+  private checkId(id: string, input: { graph: TraceGraph; config: SectraceConfig; reviews: ReviewStore | undefined; today: Date }, coverage: (id: string) => ItemCoverage, imported: (trace: import('./model').CodeTrace) => boolean): void {
+    const { graph } = input;
+    const item = graph.items.get(id);
+    this.store(this.byId, id, (emit) => {
+      checkDuplicates(id, graph, emit);
+      if (!item) {
+        checkUnresolved(graph.unresolvedOf(id), this.known, this.config, emit);
+        return;
+      }
+      checkNeeds(item, coverage(id), emit);
+      checkAttributes(item, graph, emit);
+      if (item.kind === 'threat') checkThreat(item, graph, input.today, emit);
+      if (item.kind === 'interface') checkInterfaceItem(id, graph, emit);
+      checkItemImpact(item, input, imported, emit);
+    });
+    this.updateRow(id, item && { kind: item.kind, needs: item.needs, coverage: coverage(id) });
+  }
+
+  /** Interface findings of the given files; with `all`, files that no longer have interfaces are dropped too. */
+  private checkInterfaces(graph: TraceGraph, files: Iterable<string>, all: boolean): void {
+    if (all) {
+      this.byInterfaceFile.clear();
+      this.threats = undefined;
     }
-    const suggestion = closestId(ref.id, known);
-    const hint = suggestion ? ` (did you mean \`${suggestion}\`?)` : '';
-    const code: FindingCode = ref.via === 'mention' ? 'unknown-reference' : 'unknown-id';
-    emit(code, ref.location, `\`${ref.id}\` is not defined in any spec${hint}`, { id: ref.id, ...(suggestion ? { suggestion } : {}) });
-  }
-}
-
-function checkDuplicates(graph: TraceGraph, emit: Emit): void {
-  for (const [id, all] of graph.definitions) {
-    // ThreatSpec defines an object wherever an annotation names it: those definitions merge into one item.
-    const definitions = all.filter((d) => d.item.imported?.format !== 'threatspec');
-    if (definitions.length < 2) continue;
-    const first = definitions[0].item.idLocation;
-    for (const duplicate of definitions.slice(1)) {
-      emit('duplicate-id', duplicate.item.idLocation, `\`${id}\` is already defined at ${first.file}:${first.range.start.line + 1}`, { id });
-    }
-  }
-}
-
-function checkNeeds(item: TraceItem, coverage: ItemCoverage, emit: Emit): void {
-  if (item.needs.includes('impl') && !coverage.implemented) {
-    emit('unimplemented', item.idLocation, `${item.kind} \`${item.id}\` has no implementation: no code comment tags it with @implements`, { id: item.id });
-  }
-  if (item.needs.includes('test') && !coverage.verified) {
-    emit('unverified', item.idLocation, `${item.kind} \`${item.id}\` has no test: no test tags it with @verifies`, { id: item.id });
-  }
-}
-
-function checkAttributes(item: TraceItem, graph: TraceGraph, emit: Emit): void {
-  const needs = item.attributes.needs;
-  // OpenFastTrace's needs are artifact types (impl, utest, dsn), which its own rules check.
-  if (needs !== undefined && item.imported?.format !== 'oft') {
-    const unknown = needs.toLowerCase().split(/[\s,;]+/).filter((w) => w && !['impl', 'test', 'none'].includes(w));
-    if (unknown.length) emit('invalid-attribute', item.location, `\`${item.id}\`: unknown need ${unknown.map((w) => `\`${w}\``).join(', ')} (use impl, test or none)`, { id: item.id });
-  }
-  for (const link of graph.linksFrom(item.id)) {
-    const target = graph.items.get(link.target);
-    if (!target) continue;
-    if (link.relation === 'mitigates' && target.kind !== 'threat') {
-      emit('invalid-attribute', link.location, `\`${item.id}\` mitigates \`${target.id}\`, which is a ${target.kind}, not a threat`, { id: item.id });
-    } else if (link.relation === 'threatens' && target.kind !== 'asset') {
-      emit('invalid-attribute', link.location, `\`${item.id}\` threatens \`${target.id}\`, which is a ${target.kind}, not an asset`, { id: item.id });
-    }
-  }
-}
-
-function checkThreat(threat: TraceItem, graph: TraceGraph, today: Date, emit: Emit): void {
-  const status = threat.attributes.status?.toLowerCase().trim();
-  if (status !== undefined && !(THREAT_STATUSES as readonly string[]).includes(status)) {
-    emit('invalid-attribute', threat.location, `\`${threat.id}\`: status \`${threat.attributes.status}\` is not one of ${THREAT_STATUSES.join(', ')}`, { id: threat.id });
-  }
-  const mitigated = graph.linksTo(threat.id).some((l) => l.relation === 'mitigates') || graph.tracesOf(threat.id).some((t) => t.tag === 'mitigates');
-  if (status === 'accepted' || status === 'transferred') {
-    checkAcceptance(threat, status, today, emit);
-    return;
-  }
-  if (!mitigated) {
-    emit('unmitigated-threat', threat.idLocation, `threat \`${threat.id}\` has no mitigation: no item mitigates it, no code is tagged @mitigates, and its risk is not accepted or transferred`, { id: threat.id });
-  }
-}
-
-function checkAcceptance(threat: TraceItem, status: string, today: Date, emit: Emit): void {
-  const missing = ['owner', 'rationale', 'review-by'].filter((key) => !threat.attributes[key]?.trim());
-  if (missing.length) {
-    emit('incomplete-risk-acceptance', threat.idLocation, `threat \`${threat.id}\` is ${status} but has no ${missing.join(', ')}`, { id: threat.id });
-    return;
-  }
-  const reviewBy = parseDate(threat.attributes['review-by']);
-  if (!reviewBy) {
-    emit('invalid-attribute', threat.location, `\`${threat.id}\`: review-by \`${threat.attributes['review-by']}\` is not a date (use YYYY-MM-DD)`, { id: threat.id });
-  } else if (reviewBy.getTime() < startOfDay(today)) {
-    emit('expired-risk-acceptance', threat.idLocation, `the ${status} risk of threat \`${threat.id}\` was due for review on ${threat.attributes['review-by'].trim()}`, { id: threat.id });
-  }
-}
-
-function checkRefinesCycles(graph: TraceGraph, emit: Emit): void {
-  // Depth-first search with colours: an edge to an item still on the stack closes a cycle.
-  const state = new Map<string, 'active' | 'done'>();
-  for (const start of graph.items.keys()) {
-    if (state.has(start)) continue;
-    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
-    state.set(start, 'active');
-    while (stack.length) {
-      const frame = stack[stack.length - 1];
-      const edges = graph.linksFrom(frame.id).filter((l) => l.relation === 'refines');
-      if (frame.next >= edges.length) {
-        state.set(frame.id, 'done');
-        stack.pop();
+    for (const file of files) {
+      const facts = graph.interfacesIn(file);
+      if (!facts.length) {
+        this.byInterfaceFile.delete(file);
         continue;
       }
-      const edge = edges[frame.next++];
-      const seen = state.get(edge.target);
-      if (seen === 'active') {
-        const cycle = [...stack.slice(stack.findIndex((f) => f.id === edge.target)).map((f) => f.id), edge.target];
-        emit('refines-cycle', edge.location, `\`refines\` links form a cycle: ${cycle.join(' -> ')}`, { id: frame.id });
-      } else if (!seen) {
-        state.set(edge.target, 'active');
-        stack.push({ id: edge.target, next: 0 });
-      }
+      const threats = (this.threats ??= threatIndex(graph));
+      this.store(this.byInterfaceFile, file, (emit) => checkResolvedInterfaces(resolveInterfaces(graph, this.config, facts, threats), this.config, emit));
     }
   }
-}
 
-export function parseDate(text: string | undefined): Date | undefined {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text ?? '');
-  if (!match) return undefined;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCMonth() === Number(match[2]) - 1 ? date : undefined;
-}
+  private updateRow(id: string, now: { kind: Kind; needs: readonly string[]; coverage: ItemCoverage } | undefined): void {
+    const old = this.rows.get(id);
+    if (old) this.addRow(old, -1);
+    if (!now) {
+      this.rows.delete(id);
+      return;
+    }
+    const impl = now.needs.includes('impl') ? 1 : 0;
+    const test = now.needs.includes('test') ? 1 : 0;
+    const row = { kind: now.kind, impl, implemented: impl && now.coverage.implemented ? 1 : 0, test, verified: test && now.coverage.verified ? 1 : 0 };
+    this.rows.set(id, row);
+    this.addRow(row, 1);
+  }
 
-function startOfDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-}
+  private addRow(row: { kind: Kind; impl: number; implemented: number; test: number; verified: number }, sign: 1 | -1): void {
+    let total = this.kinds.get(row.kind);
+    if (!total) this.kinds.set(row.kind, (total = { kind: row.kind, total: 0, needImpl: 0, implemented: 0, needTest: 0, verified: 0 }));
+    total.total += sign;
+    total.needImpl += sign * row.impl;
+    total.implemented += sign * row.implemented;
+    total.needTest += sign * row.test;
+    total.verified += sign * row.verified;
+  }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  const file = a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0;
-  return file || a.location.range.start.line - b.location.range.start.line || a.location.range.start.character - b.location.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
+  private store(map: Map<string, Finding[]>, key: string, rule: (emit: Emit) => void): void {
+    const found = this.collect(rule);
+    if (found.length) map.set(key, found);
+    else map.delete(key);
+  }
 
-export type { UnresolvedRef };
+  private collect(rule: (emit: Emit) => void): Finding[] {
+    const findings: Finding[] = [];
+    rule((code, location, message, extra = {}) => {
+      const severity = extra.severity ?? this.config.severity[code];
+      if (severity === 'off') return;
+      findings.push({ code, severity, message, location, ...(extra.id ? { id: extra.id } : {}), ...(extra.suggestion ? { suggestion: extra.suggestion } : {}) });
+    });
+    return findings;
+  }
+
+  private merge(oft: readonly Finding[]): Finding[] {
+    const all = [...this.fixed, ...this.cycles, ...oft];
+    for (const map of [this.byId, this.byFile, this.byInterfaceFile]) for (const list of map.values()) for (const finding of list) all.push(finding);
+    return all.sort(compareFindings);
+  }
+}

@@ -37,6 +37,29 @@ export interface Definition {
   readonly file: string;
 }
 
+/**
+ * What changed in the graph since the checker last looked: the IDs whose findings may differ, the files
+ * whose own findings may differ, and whether a change can reach beyond them. The checker re-checks only
+ * these, so re-indexing one file costs that file and its neighbours, not the workspace.
+ */
+export interface GraphChanges {
+  /** IDs written in a changed file, their link neighbours (either direction) and their `refines` ancestors. */
+  readonly ids: Set<string>;
+  readonly files: Set<string>;
+  /** A `refines` link was added or removed: cycles are looked for again. */
+  refines: boolean;
+  /** An ID became defined or undefined: "did you mean" suggestions are computed again. */
+  idSet: boolean;
+  /** An interface or threat ID changed: interface context is resolved again everywhere. */
+  interfaces: boolean;
+}
+
+export function noChanges(): GraphChanges {
+  return { ids: new Set(), files: new Set(), refines: false, idSet: false, interfaces: false };
+}
+
+const INTERFACE_KINDS: ReadonlySet<string> = new Set(['interface', 'threat']);
+
 /** A link as written: `ref` is the end named in the attribute, which may not exist. */
 interface WrittenLink extends ItemLink {
   readonly ref: string;
@@ -64,6 +87,9 @@ export class TraceGraph {
   private readonly interfacesByFile = new Map<string, readonly InterfaceFact[]>();
   private interfaceList: InterfaceFact[] | undefined;
   private readonly roles: Record<FileRole, number> = { spec: 0, code: 0, test: 0 };
+  /** OpenFastTrace definitions, counted so `oftActive` need not visit every item. */
+  private oftDefinitionCount = 0;
+  private changes = noChanges();
   private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
 
   constructor(
@@ -104,6 +130,17 @@ export class TraceGraph {
     return (this.interfaceList ??= [...this.interfacesByFile.values()].flat().sort((a, b) => compareLocations(a, b) || compareStrings(a.id, b.id)));
   }
 
+  /** The interfaces found in one file, in position order. */
+  interfacesIn(file: string): readonly InterfaceFact[] {
+    const found = this.interfacesByFile.get(file);
+    return found ? [...found].sort((a, b) => compareLocations(a, b) || compareStrings(a.id, b.id)) : [];
+  }
+
+  /** Files with at least one interface. */
+  interfaceFiles(): IterableIterator<string> {
+    return this.interfacesByFile.keys();
+  }
+
   fileFacts(file: string): FileFacts | undefined {
     return this.files.get(file);
   }
@@ -121,9 +158,26 @@ export class TraceGraph {
     return this.roles;
   }
 
+  /** Whether any definition was read by the OpenFastTrace importer. */
+  get hasOftDefinitions(): boolean {
+    return this.oftDefinitionCount > 0;
+  }
+
+  /** What changed since the last call; the next call starts from nothing. */
+  takeChanges(): GraphChanges {
+    const changes = this.changes;
+    this.changes = noChanges();
+    return changes;
+  }
+
   /** Files whose facts carry problems. */
   problemFiles(): ReadonlySet<string> {
     return this.filesWithProblems;
+  }
+
+  /** Files with tag arguments whose prefix is not configured. */
+  foreignFiles(): ReadonlySet<string> {
+    return this.filesWithForeign;
   }
 
   linksFrom(id: string): readonly ItemLink[] {
@@ -210,18 +264,24 @@ export class TraceGraph {
     }
     for (const mention of facts.mentions) this.mentionsById.add(mention.id, facts.file, { file: facts.file, range: mention.range });
     this.cache = {};
+    this.markChanged(facts);
   }
 
   removeFile(file: string): void {
     const old = this.files.get(file);
     if (!old) return;
+    // Neighbours and ancestors are looked up before the links go, so the checker also visits what loses them.
+    this.markChanged(old);
     this.files.delete(file);
     this.roles[old.role]--;
     this.filesWithProblems.delete(file);
     this.filesWithForeign.delete(file);
     if (this.interfacesByFile.delete(file)) this.interfaceList = undefined;
     for (const fact of old.items) {
-      const remaining = (this.definitions.get(fact.id) ?? []).filter((d) => d.file !== file);
+      const before = this.definitions.get(fact.id) ?? [];
+      const remaining = before.filter((d) => d.file !== file);
+      this.oftDefinitionCount -= countOft(before) - countOft(remaining);
+      if (before.length && !remaining.length) this.changes.idSet = true;
       setOrDelete(this.definitions, fact.id, remaining);
       if (remaining.length) this.itemsById.set(fact.id, primaryItem(remaining));
       else this.itemsById.delete(fact.id);
@@ -248,6 +308,42 @@ export class TraceGraph {
     this.cache = {};
   }
 
+  /** Records what a file's facts touch, as the graph stands now (called before removal and after addition). */
+  private markChanged(facts: FileFacts): void {
+    const changes = this.changes;
+    changes.files.add(facts.file);
+    const touch = (id: string) => this.markId(id);
+    for (const fact of facts.items) {
+      touch(fact.id);
+      for (const attribute of fact.attributes) {
+        if (LINK_ATTRIBUTES[attribute.key]?.relation === 'refines') changes.refines = true;
+        for (const ref of attribute.refs) touch(ref.id);
+      }
+    }
+    for (const tag of facts.tags) for (const ref of tag.refs) touch(ref.id);
+    for (const mention of facts.mentions) touch(mention.id);
+  }
+
+  private markId(id: string): void {
+    const changes = this.changes;
+    if (changes.ids.has(id)) return;
+    changes.ids.add(id);
+    if (INTERFACE_KINDS.has(this.itemsById.get(id)?.kind ?? this.ids.kindOf(id) ?? '')) changes.interfaces = true;
+    for (const link of this.outgoing.get(id)) changes.ids.add(link.target);
+    for (const link of this.incoming.get(id)) changes.ids.add(link.source);
+    // Coverage flows up `refines` links: every ancestor's coverage may change with this ID's traces.
+    const stack = [id];
+    const seen = new Set(stack);
+    while (stack.length) {
+      for (const link of this.outgoing.get(stack.pop() as string)) {
+        if (link.relation !== 'refines' || seen.has(link.target)) continue;
+        seen.add(link.target);
+        changes.ids.add(link.target);
+        stack.push(link.target);
+      }
+    }
+  }
+
   private define(file: string, fact: ItemFact): void {
     const kind = this.ids.kindOf(fact.id) ?? fact.imported?.kind ?? 'requirement';
     const attributes: Record<string, string> = {};
@@ -266,6 +362,8 @@ export class TraceGraph {
       ...(fact.imported ? { imported: fact.imported } : {}),
     };
     const list = this.definitions.get(fact.id) ?? [];
+    if (!list.length) this.changes.idSet = true;
+    if (fact.imported?.format === 'oft') this.oftDefinitionCount++;
     list.push({ item, fact, file });
     list.sort((a, b) => definitionRank(a) - definitionRank(b) || compareStrings(a.file, b.file) || a.item.location.range.start.line - b.item.location.range.start.line);
     this.definitions.set(fact.id, list);
@@ -294,16 +392,40 @@ export class TraceGraph {
     return this.itemsById.has(link.source) && this.itemsById.has(link.target);
   }
 
-  private computeUnresolved(): UnresolvedRef[] {
+  /** Every ID written anywhere: defined, traced, linked or mentioned. */
+  *writtenIds(): IterableIterator<string> {
+    yield* this.definitions.keys();
+    for (const index of [this.tracesById, this.linksByRef, this.mentionsById]) for (const id of index.ids()) if (!this.definitions.has(id)) yield id;
+  }
+
+  /** The uses of a configured ID that no item defines (none when it is defined). */
+  unresolvedOf(id: string): UnresolvedRef[] {
+    if (this.itemsById.has(id) || resolvedByImporter(id)) return [];
     const result: UnresolvedRef[] = [];
-    const missing = (id: string) => !this.itemsById.has(id) && !resolvedByImporter(id);
-    for (const id of this.tracesById.ids()) if (missing(id)) for (const t of this.tracesById.get(id)) result.push({ id, location: t.location, via: 'tag', configured: true });
-    for (const id of this.linksByRef.ids()) if (missing(id)) for (const l of this.linksByRef.get(id)) result.push({ id, location: l.location, via: 'attribute', configured: true });
-    for (const id of this.mentionsById.ids()) if (missing(id)) for (const location of this.mentionsById.get(id)) result.push({ id, location, via: 'mention', configured: true });
-    for (const file of this.filesWithForeign) {
-      const facts = this.files.get(file) as FileFacts;
-      for (const tag of facts.tags) for (const ref of tag.foreign) result.push({ id: ref.id, location: { file: facts.file, range: ref.range }, via: 'tag', configured: false });
+    for (const t of this.tracesById.get(id)) result.push({ id, location: t.location, via: 'tag', configured: true });
+    for (const l of this.linksByRef.get(id)) result.push({ id, location: l.location, via: 'attribute', configured: true });
+    for (const location of this.mentionsById.get(id)) result.push({ id, location, via: 'mention', configured: true });
+    return result;
+  }
+
+  /** Tag arguments in the file whose prefix is not configured. */
+  foreignRefsOf(file: string): UnresolvedRef[] {
+    if (!this.filesWithForeign.has(file)) return [];
+    const facts = this.files.get(file) as FileFacts;
+    return facts.tags.flatMap((tag) => tag.foreign.map((ref): UnresolvedRef => ({ id: ref.id, location: { file, range: ref.range }, via: 'tag', configured: false })));
+  }
+
+  private computeUnresolved(): UnresolvedRef[] {
+    const seen = new Set<string>();
+    const result: UnresolvedRef[] = [];
+    for (const index of [this.tracesById, this.linksByRef, this.mentionsById]) {
+      for (const id of index.ids()) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        result.push(...this.unresolvedOf(id));
+      }
     }
+    for (const file of this.filesWithForeign) result.push(...this.foreignRefsOf(file));
     return result;
   }
 }
@@ -325,6 +447,12 @@ export function needsOf(value: string | undefined, fallback: readonly Need[]): r
 function locationKey(location: Location): string {
   const { start, end } = location.range;
   return `${location.file}:${start.line}:${start.character}:${end.line}:${end.character}`;
+}
+
+function countOft(definitions: readonly Definition[]): number {
+  let n = 0;
+  for (const d of definitions) if (d.fact.imported?.format === 'oft') n++;
+  return n;
 }
 
 function count(counts: Map<string, number>, id: string, delta: number): void {

@@ -4,9 +4,8 @@
 // the same contents would give.
 // @implements ST-10
 import type { IdAtPosition, KindSummary, ScanExecutor, Summary, TraceService, TraceServiceInit, TraceSnapshot } from './api';
-import { check } from './check';
+import { Checker } from './check';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type LoadedConfig } from './config';
-import { createCoverage } from './coverage';
 import { createIdMatcher, type IdMatcher } from './ids';
 import { EMPTY_REVIEWS, parseReviews, REVIEWS_FILE, type ReviewStore } from './impact/reviews';
 import { TraceGraph } from './link';
@@ -24,7 +23,11 @@ interface EngineState {
   ids: IdMatcher;
   context: ScanContext;
   graph: TraceGraph;
+  /** Keeps findings between snapshots, so a snapshot after an edit re-checks only what the edit touched. */
+  checker: Checker;
   skipped: Map<string, string>;
+  /** The sorted skip list, until the next change to it. */
+  skippedList?: { readonly file: string; readonly reason: string }[];
 }
 
 export function createTraceService(init: TraceServiceInit): TraceService {
@@ -44,10 +47,11 @@ export function createTraceService(init: TraceServiceInit): TraceService {
   const put = (facts: FileFacts) => {
     cached = undefined;
     if (facts.skipped !== undefined) {
+      if (state.skipped.get(facts.file) !== facts.skipped) state.skippedList = undefined;
       state.skipped.set(facts.file, facts.skipped);
       state.graph.removeFile(facts.file);
     } else {
-      state.skipped.delete(facts.file);
+      if (state.skipped.delete(facts.file)) state.skippedList = undefined;
       state.graph.setFile(facts);
     }
   };
@@ -125,7 +129,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
   function removeFile(path: string): void {
     cached = undefined;
     state.graph.removeFile(path);
-    state.skipped.delete(path);
+    if (state.skipped.delete(path)) state.skippedList = undefined;
   }
 
   return service;
@@ -133,7 +137,7 @@ export function createTraceService(init: TraceServiceInit): TraceService {
 
 function emptyState(config: typeof DEFAULT_CONFIG, loaded: LoadedConfig = { config, problems: [] }): EngineState {
   const ids = createIdMatcher(config.prefixes);
-  return { loaded, ids, context: createScanContext(config, ids), graph: new TraceGraph(config, ids), skipped: new Map() };
+  return { loaded, ids, context: createScanContext(config, ids), graph: new TraceGraph(config, ids), checker: new Checker(config, loaded.problems, CONFIG_FILE), skipped: new Map() };
 }
 
 async function readReviewStore(workspace: Workspace): Promise<ReviewStore> {
@@ -192,34 +196,18 @@ function inProcessExecutor(workspace: Workspace, context: ScanContext): ScanExec
 
 function buildSnapshot(workspaceName: string, state: EngineState, today: Date, reviews: ReviewStore): TraceSnapshot {
   const { graph, loaded } = state;
-  const coverage = createCoverage(graph);
-  const findings: Finding[] = check({ graph, config: loaded.config, configProblems: loaded.problems, configFile: CONFIG_FILE, today, reviews, coverage });
-  const skipped = [...state.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { workspaceName, config: loaded.config, graph, findings, skipped, reviews, summary: summarise(graph, findings, loaded.config.failOn, skipped.length, coverage) };
+  const { findings, kinds } = state.checker.run(graph, today, reviews);
+  const skipped = (state.skippedList ??= [...state.skipped].map(([file, reason]) => ({ file, reason })).sort((a, b) => (a.file < b.file ? -1 : 1)));
+  return { workspaceName, config: loaded.config, graph, findings, skipped, reviews, summary: summarise(graph, findings, loaded.config.failOn, skipped.length, kinds) };
 }
 
-export function summarise(graph: TraceGraph, findings: readonly Finding[], failOn: TraceSnapshot['config']['failOn'], skipped: number, coverage = createCoverage(graph)): Summary {
-  const kinds = new Map<string, { -readonly [K in keyof KindSummary]: KindSummary[K] }>();
-  for (const item of graph.items.values()) {
-    const entry = kinds.get(item.kind) ?? { kind: item.kind, total: 0, needImpl: 0, implemented: 0, needTest: 0, verified: 0 };
-    const covered = coverage(item.id);
-    entry.total++;
-    if (item.needs.includes('impl')) {
-      entry.needImpl++;
-      if (covered.implemented) entry.implemented++;
-    }
-    if (item.needs.includes('test')) {
-      entry.needTest++;
-      if (covered.verified) entry.verified++;
-    }
-    kinds.set(item.kind, entry);
-  }
+export function summarise(graph: TraceGraph, findings: readonly Finding[], failOn: TraceSnapshot['config']['failOn'], skipped: number, kinds: readonly KindSummary[]): Summary {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) if (finding.severity !== 'off') counts[finding.severity]++;
   const failing = failOn !== 'off' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
   const roles = graph.roleCounts;
   const files = { specs: roles.spec, code: roles.code, tests: roles.test, skipped };
-  return { kinds: [...kinds.values()].sort(compareKinds), findings: counts, failOn, verdict: failing ? 'fail' : 'pass', files };
+  return { kinds: [...kinds].sort(compareKinds), findings: counts, failOn, verdict: failing ? 'fail' : 'pass', files };
 }
 
 const KIND_ORDER = ['threat', 'mitigation', 'requirement', 'asset', 'interface'];

@@ -18,34 +18,41 @@ export interface ImpactCheckInput {
 export type ImpactEmit = (code: FindingCode, location: Location, message: string, extra?: { id?: string; severity?: Severity }) => void;
 
 export function checkImpact(input: ImpactCheckInput, emit: ImpactEmit): void {
-  const { graph, config } = input;
-  const reviews = input.reviews;
+  checkReviewStore(input.reviews, emit);
+  const imported = importedTagRefs(input.graph);
+  for (const item of input.graph.items.values()) checkItemImpact(item, input, imported, emit);
+}
+
+/** Problems of the review store itself, reported at its file. */
+export function checkReviewStore(reviews: ReviewStore | undefined, emit: ImpactEmit): void {
   for (const problem of reviews?.problems ?? []) {
     emit('config-error', { file: REVIEWS_FILE, range: problem.range }, problem.message, { severity: problem.message.includes('invalid YAML') ? 'error' : 'warning' });
   }
-  const imported = importedTagRefs(graph);
-  for (const item of graph.items.values()) {
-    const stamp = reviews?.stamps.get(item.id);
-    // Without require-pins only pinned traces can give a finding, and most items have none.
-    const traces = config.requirePins || graph.hasPinnedTraces(item.id) ? graph.tracesOf(item.id) : [];
-    for (const trace of traces) {
-      if (trace.pin !== undefined) {
-        const fingerprint = itemFingerprint(item);
-        if (!pinMatches(trace.pin, fingerprint)) emit('suspect-link', pinnedRange(trace), suspectMessage(item, trace, fingerprint, reviews), { id: item.id });
-      } else if (config.requirePins && !imported(trace)) {
-        emit('unpinned-link', trace.location, `this @${trace.tag} tag does not pin \`${item.id}\`: write \`${item.id}#${pinOf(itemFingerprint(item))}\` (or run \`sectrace pin --add\`) once the code matches the item`, { id: item.id });
-      }
-    }
-    if (stamp) {
+}
+
+/** One item's change-impact findings: its pinned (or, with require-pins, unpinned) traces and its review. */
+export function checkItemImpact(item: TraceItem, input: ImpactCheckInput, imported: (trace: CodeTrace) => boolean, emit: ImpactEmit): void {
+  const { graph, config, reviews } = input;
+  const stamp = reviews?.stamps.get(item.id);
+  // Without require-pins only pinned traces can give a finding, and most items have none.
+  const traces = config.requirePins || graph.hasPinnedTraces(item.id) ? graph.tracesOf(item.id) : [];
+  for (const trace of traces) {
+    if (trace.pin !== undefined) {
       const fingerprint = itemFingerprint(item);
-      if (!pinMatches(stamp.fingerprint, fingerprint)) {
-        const changed = stamp.text !== undefined ? changedParts(stamp.text, itemText(item)) : [];
-        const what = changed.length ? `; changed: ${changed.join(', ')}` : '';
-        emit('changed-since-review', item.idLocation, `${item.kind} \`${item.id}\` changed after its review by ${stamp.by} on ${stamp.date} (reviewed #${pinOf(stamp.fingerprint)}, now #${pinOf(fingerprint)}${what}): review the change and record it with \`sectrace review ${item.id}\``, { id: item.id });
-      }
-    } else if (config.reviews.required.includes(item.kind)) {
-      emit('unreviewed', item.idLocation, `${item.kind} \`${item.id}\` has no recorded review: review it and record it with \`sectrace review ${item.id} --by NAME\``, { id: item.id });
+      if (!pinMatches(trace.pin, fingerprint)) emit('suspect-link', pinnedRange(trace), suspectMessage(item, trace, fingerprint, reviews), { id: item.id });
+    } else if (config.requirePins && !imported(trace)) {
+      emit('unpinned-link', trace.location, `this @${trace.tag} tag does not pin \`${item.id}\`: write \`${item.id}#${pinOf(itemFingerprint(item))}\` (or run \`sectrace pin --add\`) once the code matches the item`, { id: item.id });
     }
+  }
+  if (stamp) {
+    const fingerprint = itemFingerprint(item);
+    if (!pinMatches(stamp.fingerprint, fingerprint)) {
+      const changed = stamp.text !== undefined ? changedParts(stamp.text, itemText(item)) : [];
+      const what = changed.length ? `; changed: ${changed.join(', ')}` : '';
+      emit('changed-since-review', item.idLocation, `${item.kind} \`${item.id}\` changed after its review by ${stamp.by} on ${stamp.date} (reviewed #${pinOf(stamp.fingerprint)}, now #${pinOf(fingerprint)}${what}): review the change and record it with \`sectrace review ${item.id}\``, { id: item.id });
+    }
+  } else if (config.reviews.required.includes(item.kind)) {
+    emit('unreviewed', item.idLocation, `${item.kind} \`${item.id}\` has no recorded review: review it and record it with \`sectrace review ${item.id} --by NAME\``, { id: item.id });
   }
 }
 

@@ -70,9 +70,7 @@ function merge(facts: FileFacts, out: ImportOutput): FileFacts {
 export function oftActive(graph: TraceGraph, config: SectraceConfig): boolean {
   const { enabled, auto } = importerSettings(config);
   if (!enabled.has('oft')) return false;
-  if (!auto) return true;
-  for (const definitions of graph.definitions.values()) if (definitions.some((d) => d.fact.imported?.format === 'oft')) return true;
-  return false;
+  return !auto || graph.hasOftDefinitions;
 }
 
 export type ImportedEmit = (code: FindingCode, location: Location, message: string, extra?: { id?: string; suggestion?: string; severity?: Severity }) => void;

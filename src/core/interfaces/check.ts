@@ -38,11 +38,13 @@ export interface ResolvedInterface {
   readonly annotated: boolean;
 }
 
-/** Every interface of the graph with its context resolved, in file and line order. */
-export function resolveInterfaces(graph: TraceGraph, config: { readonly interfaces: InterfacesConfig }): ResolvedInterface[] {
-  const threatsOfItem = threatIndex(graph);
+/**
+ * Every interface of the graph (or the given ones) with its context resolved, in file and line order.
+ * `threatsOfItem` is `threatIndex(graph)`, passed in when the caller resolves file by file.
+ */
+export function resolveInterfaces(graph: TraceGraph, config: { readonly interfaces: InterfacesConfig }, facts: readonly InterfaceFact[] = graph.interfaces(), threatsOfItem = threatIndex(graph)): ResolvedInterface[] {
   const isThreat = (id: string) => graph.items.get(id)?.kind === 'threat';
-  return graph.interfaces().map((fact) => {
+  return facts.map((fact) => {
     const blocks: [InterfaceAnnotation | undefined, string][] = [[fact.annotation, 'annotation'], [fact.container?.annotation, 'container']];
     const context: Partial<Record<InterfaceFieldName, ResolvedField>> = {};
     const implemented: string[] = [];
@@ -86,9 +88,14 @@ export function resolveInterfaces(graph: TraceGraph, config: { readonly interfac
 
 export function checkInterfaces(input: InterfaceCheckInput, emit: InterfaceEmit): void {
   const { graph, config } = input;
-  checkInterfaceItems(graph, emit);
+  for (const item of graph.itemsOfKind('interface')) checkInterfaceItem(item.id, graph, emit);
+  checkResolvedInterfaces(resolveInterfaces(graph, config), config, emit);
+}
+
+/** The findings of interfaces whose context is resolved. */
+export function checkResolvedInterfaces(all: readonly ResolvedInterface[], config: { readonly interfaces: InterfacesConfig }, emit: InterfaceEmit): void {
   const required = config.interfaces.required;
-  for (const resolved of resolveInterfaces(graph, config)) {
+  for (const resolved of all) {
     const { fact } = resolved;
     const at: Location = { file: fact.file, range: fact.range };
     const label = `interface \`${fact.name}\` (${fact.detector})`;
@@ -124,13 +131,11 @@ export function checkInterfaces(input: InterfaceCheckInput, emit: InterfaceEmit)
 }
 
 /** Interface items in specs carry the same fields as attributes: their exposure must be valid too. */
-function checkInterfaceItems(graph: TraceGraph, emit: InterfaceEmit): void {
-  for (const item of graph.itemsOfKind('interface')) {
-    const definition = graph.definitions.get(item.id)?.[0];
-    const attribute = definition?.fact.attributes.find((a) => a.key === 'exposure');
-    if (!definition || !attribute || !attribute.value.trim() || exposureOf(attribute.value)) continue;
-    emit('interface-invalid-exposure', { file: definition.file, range: attribute.range }, `\`${item.id}\`: exposure \`${attribute.value.trim()}\` is not internal, external or both (IEC 81001-5-1 §5.4.3 a)`, { id: item.id });
-  }
+export function checkInterfaceItem(id: string, graph: TraceGraph, emit: InterfaceEmit): void {
+  const definition = graph.definitions.get(id)?.[0];
+  const attribute = definition?.fact.attributes.find((a) => a.key === 'exposure');
+  if (!definition || !attribute || !attribute.value.trim() || exposureOf(attribute.value)) return;
+  emit('interface-invalid-exposure', { file: definition.file, range: attribute.range }, `\`${id}\`: exposure \`${attribute.value.trim()}\` is not internal, external or both (IEC 81001-5-1 §5.4.3 a)`, { id });
 }
 
 /** The exposure word at the start of a value (`external (mTLS)` is external); undefined when invalid. */
@@ -140,7 +145,7 @@ export function exposureOf(value: string | undefined): Exposure | undefined {
 }
 
 /** For each interface item, the defined threats linked to it in either direction or named in an attribute. */
-function threatIndex(graph: TraceGraph): Map<string, Set<string>> {
+export function threatIndex(graph: TraceGraph): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
   const kindOf = (id: string) => graph.items.get(id)?.kind;
   const add = (item: string, threat: string) => {

@@ -36,9 +36,15 @@ export function isTraceable(path: string, context: ScanContext): boolean {
   return context.isIncluded(path) && (languageForPath(path) !== undefined || isOpenApiJsonPath(path));
 }
 
+/** The last path asked about per context: an editor re-scans the same file on every keystroke. */
+const lastRole = new WeakMap<ScanContext, { path: string; role: FileRole }>();
+
 export function roleOf(path: string, context: ScanContext): FileRole {
-  if (context.isSpec(path) && isMarkdownPath(path)) return 'spec';
-  return context.isTest(path) ? 'test' : 'code';
+  const last = lastRole.get(context);
+  if (last?.path === path) return last.role;
+  const role: FileRole = context.isSpec(path) && isMarkdownPath(path) ? 'spec' : context.isTest(path) ? 'test' : 'code';
+  lastRole.set(context, { path, role });
+  return role;
 }
 
 export function isMarkdownPath(path: string): boolean {
