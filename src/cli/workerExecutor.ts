@@ -1,16 +1,26 @@
-// Scans large trees on worker threads, one per core, handing out batches on demand so one huge file does
-// not leave a core idle. Small trees are scanned in-process: starting a worker costs more than it saves.
+// Scans large trees on worker threads, one per core. Scanning starts while the walk is still listing
+// folders: the workers boot and scan the first batches in parallel with the walk. Batches go to the worker
+// with the least work in flight, a few at a time, so one huge file does not leave a core idle; Markdown
+// specs (parsing them costs a hundred times more per byte than lexing code) travel in small batches of
+// their own, so they spread over all workers. Small trees are scanned in-process: starting a worker
+// costs more than it saves.
 // @implements ST-12
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CancelledError, createIdMatcher, createScanContext, type FileFacts, type ScanExecutor, type Workspace } from '../core';
+import { CancelledError, createIdMatcher, createScanContext, type CancellationToken, type FileFacts, type ScanExecutor, type ScanStream, type SectraceConfig, type Workspace } from '../core';
+import { isMarkdownPath } from '../core/scan/file';
 import { readAndScan } from '../core/service';
 import { createNodeWorkspace } from './nodeWorkspace';
 import { emptyFacts, type ScanBatch, type ScanBatchResult, type WorkerInit } from './scanRequest';
 
 const IN_PROCESS_LIMIT = 1500;
-const BATCH_SIZE = 256;
+const CODE_BATCH = 256;
+const SPEC_BATCH = 4;
+/** Batches a worker holds at once: enough to never wait for the next, few enough to balance the tail. */
+const IN_FLIGHT = 2;
+
+type Progress = (done: number) => void;
 
 /**
  * `workerScript` is the bundled worker (`dist/scan-worker.js`, next to the bundle that runs this); tests
@@ -18,58 +28,136 @@ const BATCH_SIZE = 256;
  */
 export function createWorkerExecutor(rootDir: string, workspace: Workspace = createNodeWorkspace(rootDir), workerCount = defaultWorkerCount(), workerScript = path.join(__dirname, 'scan-worker.js')): ScanExecutor {
   const root = path.resolve(rootDir);
-  return {
+  const inProcess = (paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: Progress) => scanInProcess(workspace, paths, config, token, progress);
+  const executor: ScanExecutor = {
     async scan(paths, config, token, progress) {
-      if (paths.length < IN_PROCESS_LIMIT || workerCount < 2) {
-        const context = createScanContext(config, createIdMatcher(config.prefixes));
-        const results: FileFacts[] = [];
-        for (const file of paths) {
-          if (token?.isCancellationRequested) throw new CancelledError();
-          const facts = await readAndScan(workspace, file, context);
-          if (facts !== 'missing') results.push(facts);
-          if (results.length % 500 === 0) progress?.(results.length);
-        }
-        return results;
-      }
-      return scanOnWorkers(workerScript, paths, { root, config }, workerCount, token, progress);
+      const stream = executor.stream?.(config, token, progress) as ScanStream;
+      await stream.push(paths);
+      return stream.end();
+    },
+    stream(config, token, progress) {
+      const held: string[] = [];
+      let pool: WorkerPool | undefined;
+      return {
+        push(files) {
+          if (pool) return pool.add(files);
+          for (const file of files) held.push(file);
+          if (held.length < IN_PROCESS_LIMIT || workerCount < 2) return undefined;
+          pool = new WorkerPool(workerScript, { root, config }, workerCount, token, progress);
+          return pool.add(held.splice(0));
+        },
+        end: () => (pool ? pool.end() : inProcess(held, config, token, progress)),
+        abort: () => pool?.abort(),
+      };
     },
   };
+  return executor;
+}
+
+async function scanInProcess(workspace: Workspace, paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: Progress): Promise<FileFacts[]> {
+  const context = createScanContext(config, createIdMatcher(config.prefixes));
+  const results: FileFacts[] = [];
+  for (const file of paths) {
+    if (token?.isCancellationRequested) throw new CancelledError();
+    const facts = await readAndScan(workspace, file, context);
+    if (facts !== 'missing') results.push(facts);
+    if (results.length % 500 === 0) progress?.(results.length);
+  }
+  return results;
 }
 
 function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
 }
 
-async function scanOnWorkers(script: string, paths: readonly string[], init: WorkerInit, count: number, token: { isCancellationRequested: boolean } | undefined, progress?: (done: number) => void): Promise<FileFacts[]> {
-  const results: FileFacts[] = [];
-  let next = 0;
-  let done = 0;
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: init });
-    const send = () => {
-      if (token?.isCancellationRequested) {
-        void worker.terminate();
-        reject(new CancelledError());
-        return;
-      }
-      if (next >= paths.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      const batch: ScanBatch = { type: 'batch', paths: paths.slice(next, next + BATCH_SIZE) };
-      next += batch.paths.length;
-      worker.postMessage(batch);
-    };
-    worker.on('message', (message: ScanBatchResult) => {
-      for (const facts of message.facts) results.push(facts);
-      for (const [file, role] of message.empty) results.push(emptyFacts(file, role));
-      done += message.facts.length + message.empty.length + message.missing;
-      progress?.(done);
-      send();
+interface PooledWorker {
+  readonly worker: Worker;
+  inFlight: number;
+}
+
+/** Worker threads fed from one queue of batches; facts come back in whatever order batches finish. */
+class WorkerPool {
+  private readonly workers: PooledWorker[];
+  private readonly queue: string[][] = [];
+  private readonly results: FileFacts[] = [];
+  private code: string[] = [];
+  private specs: string[] = [];
+  private done = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  private settle: { resolve: (facts: FileFacts[]) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(script: string, init: WorkerInit, count: number, private readonly token: CancellationToken | undefined, private readonly progress: Progress | undefined) {
+    this.workers = Array.from({ length: count }, () => {
+      const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0 };
+      pooled.worker.on('message', (message: ScanBatchResult) => this.received(pooled, message));
+      pooled.worker.on('error', (error) => this.fail(new Error(`scan worker failed: ${error.message}`)));
+      return pooled;
     });
-    worker.on('error', (error) => reject(new Error(`scan worker failed: ${error.message}`)));
-    send();
-  });
-  await Promise.all(Array.from({ length: Math.min(count, Math.ceil(paths.length / BATCH_SIZE)) }, runWorker));
-  return results;
+  }
+
+  /** Queues files; the returned promise lets the walk pause so finished batches can come back. */
+  add(files: readonly string[]): Promise<void> | undefined {
+    for (const file of files) (isMarkdownPath(file) ? this.specs : this.code).push(file);
+    this.cut(false);
+    this.dispatch();
+    // Give the event loop a turn now and then, so results are taken in while the walk goes on.
+    return this.queue.length ? new Promise((resolve) => setImmediate(resolve)) : undefined;
+  }
+
+  end(): Promise<FileFacts[]> {
+    this.ended = true;
+    this.cut(true);
+    this.dispatch();
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      if (this.failure) reject(this.failure);
+      else this.finishIfDone();
+    });
+  }
+
+  abort(): void {
+    for (const { worker } of this.workers) void worker.terminate();
+  }
+
+  /** Moves full batches (all remaining ones at the end) from the pending lists to the queue; specs first. */
+  private cut(all: boolean): void {
+    while (this.specs.length >= SPEC_BATCH || (all && this.specs.length)) this.queue.push(this.specs.splice(0, SPEC_BATCH));
+    while (this.code.length >= CODE_BATCH || (all && this.code.length)) this.queue.push(this.code.splice(0, CODE_BATCH));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length && !this.failure) {
+      if (this.token?.isCancellationRequested) return this.fail(new CancelledError());
+      const idle = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      if (idle.inFlight >= IN_FLIGHT) return;
+      idle.inFlight++;
+      const batch: ScanBatch = { type: 'batch', paths: this.queue.shift() as string[] };
+      idle.worker.postMessage(batch);
+    }
+  }
+
+  private received(pooled: PooledWorker, message: ScanBatchResult): void {
+    pooled.inFlight--;
+    for (const facts of message.facts) this.results.push(facts);
+    for (const [file, role] of message.empty) this.results.push(emptyFacts(file, role));
+    this.done += message.facts.length + message.empty.length + message.missing;
+    this.progress?.(this.done);
+    this.dispatch();
+    this.finishIfDone();
+  }
+
+  private finishIfDone(): void {
+    if (!this.settle || this.failure) return;
+    if (!this.ended || this.queue.length || this.workers.some((w) => w.inFlight > 0)) return;
+    this.abort();
+    this.settle.resolve(this.results);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.abort();
+    this.settle?.reject(error);
+  }
 }

@@ -53,6 +53,19 @@ export interface IdAtPosition {
 /** Runs scanning somewhere else (worker threads in the CLI). Must return facts for exactly the given paths. */
 export interface ScanExecutor {
   scan(paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: (done: number) => void): Promise<FileFacts[]>;
+  /**
+   * Optional: scanning that starts while the walk is still listing folders. The walk pushes files as it
+   * finds them; `end` resolves with the facts of every pushed file (missing files left out).
+   */
+  stream?(config: SectraceConfig, token?: CancellationToken, progress?: (done: number) => void): ScanStream;
+}
+
+export interface ScanStream {
+  /** More files to scan. A returned promise asks the walk to wait for it (so the host can take messages). */
+  push(files: readonly string[]): void | Promise<void>;
+  end(): Promise<FileFacts[]>;
+  /** Stops scanning (the walk failed or was cancelled); `end` is not called afterwards. */
+  abort(): void;
 }
 
 export interface TraceServiceInit {

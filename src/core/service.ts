@@ -64,12 +64,25 @@ export function createTraceService(init: TraceServiceInit): TraceService {
       const loaded = await readConfig(workspace);
       const nextReviews = overlays.get(REVIEWS_FILE) ?? (await readReviewStore(workspace));
       const next = emptyState(loaded.config, loaded);
-      const walked = await walkWorkspace(workspace, next.context, options.token);
-      for (const { file, reason } of walked.skipped) next.skipped.set(file, reason);
-      const fromDisk = walked.files.filter((file) => !overlays.has(file));
       const executor = init.executor ?? inProcessExecutor(workspace, next.context);
-      const total = walked.files.length;
-      const facts = await executor.scan(fromDisk, loaded.config, options.token, (done) => options.progress?.report(done, total));
+      let total = 0;
+      const report = (done: number) => options.progress?.report(done, total);
+      // With a streaming executor, files are scanned while the walk is still listing folders.
+      const stream = executor.stream?.(loaded.config, options.token, report);
+      const found = stream && ((files: readonly string[]) => {
+        total += files.length;
+        return stream.push(files.filter((file) => !overlays.has(file)));
+      });
+      let walked: Awaited<ReturnType<typeof walkWorkspace>>;
+      try {
+        walked = await walkWorkspace(workspace, next.context, options.token, found);
+      } catch (error) {
+        stream?.abort();
+        throw error;
+      }
+      for (const { file, reason } of walked.skipped) next.skipped.set(file, reason);
+      total = walked.files.length;
+      const facts = stream ? await stream.end() : await executor.scan(walked.files.filter((file) => !overlays.has(file)), loaded.config, options.token, report);
       if (options.token?.isCancellationRequested) throw new CancelledError();
       state = next;
       reviews = typeof nextReviews === 'string' ? parseReviews(nextReviews) : nextReviews;

@@ -18,15 +18,18 @@ interface IgnoreScope {
   readonly rules: Ignore;
 }
 
-export async function walkWorkspace(workspace: Workspace, context: ScanContext, token?: CancellationToken): Promise<WalkResult> {
+/** Receives each folder's traceable files as the walk finds them; a returned promise is waited for. */
+export type FoundFiles = (files: readonly string[]) => void | Promise<void>;
+
+export async function walkWorkspace(workspace: Workspace, context: ScanContext, token?: CancellationToken, found?: FoundFiles): Promise<WalkResult> {
   const result: WalkResult = { files: [], skipped: [] };
-  await walkDirectory(workspace, context, '', [], result, token);
+  await walkDirectory(workspace, context, '', [], result, token, found);
   result.files.sort();
   result.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   return result;
 }
 
-async function walkDirectory(workspace: Workspace, context: ScanContext, dir: string, scopes: IgnoreScope[], result: WalkResult, token?: CancellationToken): Promise<void> {
+async function walkDirectory(workspace: Workspace, context: ScanContext, dir: string, scopes: IgnoreScope[], result: WalkResult, token?: CancellationToken, found?: FoundFiles): Promise<void> {
   if (token?.isCancellationRequested) throw new CancelledError();
   let entries;
   try {
@@ -37,21 +40,24 @@ async function walkDirectory(workspace: Workspace, context: ScanContext, dir: st
   }
   const here = context.config.gitignore ? await readGitignore(workspace, dir, entries, result) : undefined;
   const active = here ? [...scopes, here] : scopes;
-  const subdirectories: Promise<void>[] = [];
+  const subdirectories: string[] = [];
+  const files: string[] = [];
   for (const entry of entries) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
     const isDirectory = entry.type === 'directory';
     const excluded = isDirectory ? context.isExcluded(path) || context.isExcluded(`${path}/`) : context.isExcluded(path);
     if (excluded) continue;
     if (isIgnored(path, isDirectory, active)) continue;
-    if (isDirectory) subdirectories.push(walkDirectory(workspace, context, path, active, result, token));
+    if (isDirectory) subdirectories.push(path);
     else if (entry.type === 'file') {
-      if (isTraceable(path, context)) result.files.push(path);
+      if (isTraceable(path, context)) files.push(path);
     } else if (entry.type === 'symlink' && isTraceable(path, context)) {
       result.skipped.push({ file: path, reason: 'symbolic link (not followed)' });
     }
   }
-  await Promise.all(subdirectories);
+  for (const file of files) result.files.push(file);
+  if (found && files.length) await found(files);
+  await Promise.all(subdirectories.map((path) => walkDirectory(workspace, context, path, active, result, token, found)));
 }
 
 async function readGitignore(workspace: Workspace, dir: string, entries: readonly { name: string; type: string }[], result: WalkResult): Promise<IgnoreScope | undefined> {

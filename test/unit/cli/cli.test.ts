@@ -95,8 +95,11 @@ describe('cli: sectrace check', () => {
 describe('cli: scanning on worker threads', () => {
   // @verifies ST-12
   it('gives the same graph as scanning in-process', async () => {
-    const files: Record<string, string> = { 'docs/spec.md': Array.from({ length: 50 }, (_, i) => `## SR-${i + 1}: R${i}\n`).join('\n') };
-    for (let i = 0; i < 1700; i++) files[`src/f${i}.ts`] = i % 7 === 0 ? `// @implements SR-${(i % 50) + 1}\nconst s = "SR-${i}";\n` : 'export const x = 1;\n';
+    // Many folders, so the walk hands files over in many pieces while the workers already scan; several
+    // specs, which travel in batches of their own.
+    const files: Record<string, string> = {};
+    for (let s = 0; s < 10; s++) files[`docs/spec${s}.md`] = Array.from({ length: 5 }, (_, i) => `## SR-${s * 5 + i + 1}: R${i}\n`).join('\n');
+    for (let i = 0; i < 1700; i++) files[`src/d${i % 40}/f${i}.ts`] = i % 7 === 0 ? `// @implements SR-${(i % 50) + 1}\nconst s = "SR-${i}";\n` : 'export const x = 1;\n';
     const dir = makeDir(files);
     const workspace = createNodeWorkspace(dir);
     const inProcess = createTraceService({ workspace });
@@ -106,6 +109,17 @@ describe('cli: scanning on worker threads', () => {
     await threaded.index();
     const tool = { name: 'sectrace', version: 't' };
     assert.equal(JSON.stringify(toCheckJson(threaded.snapshot(), tool)), JSON.stringify(toCheckJson(inProcess.snapshot(), tool)));
-    assert.equal(threaded.snapshot().graph.fileCount, 1701);
+    assert.equal(threaded.snapshot().graph.fileCount, 1710);
+  });
+
+  it('stops the workers and rejects when the index is cancelled', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`src/d${i % 30}/f${i}.ts`] = '// @implements SR-1\n';
+    const dir = makeDir(files);
+    const workspace = createNodeWorkspace(dir);
+    const service = createTraceService({ workspace, executor: createWorkerExecutor(dir, workspace, 2, path.join(__dirname, '../../../dist/scan-worker.js')) });
+    const token = { isCancellationRequested: false };
+    const progress = { report: (done: number) => void (done > 0 && (token.isCancellationRequested = true)) };
+    await assert.rejects(service.index({ token, progress }), (error: Error) => error.name === 'CancelledError' || /cancel/i.test(error.message));
   });
 });
