@@ -24,10 +24,47 @@ const SOME_TAG = /->\s*[A-Za-z]+~/;
 
 /**
  * A cheap test that a text may hold an OFT ID or something meant as a coverage tag: most files with a `~`
- * (C++ destructors, `~/` paths) hold neither.
+ * (C++ destructors, `~/` paths, `~0UL` in C) hold neither. It looks only around each `~`, which is rare:
+ * a `SOME_ID` match ends in `~<digit>` after a run of non-space characters that starts with `~<letter>`;
+ * a `SOME_TAG` match has `~` after letters after `->`. Only then do the regexes run (they would otherwise
+ * try at every `->` of C code).
  */
 export function mayHoldOftId(text: string): boolean {
-  return SOME_ID.test(text) || SOME_TAG.test(text);
+  for (let i = text.indexOf('~'); i !== -1; i = text.indexOf('~', i + 1)) {
+    if (endsOftId(text, i) || endsArrowWord(text, i)) return SOME_ID.test(text) || SOME_TAG.test(text);
+  }
+  return false;
+}
+
+/** Whether the `~` at `at` is followed by a digit and closes a run `~<letter>...` without spaces or `~`. */
+function endsOftId(text: string, at: number): boolean {
+  if (!isDigit(text.charCodeAt(at + 1))) return false;
+  let i = at - 1;
+  while (i >= 0 && text[i] !== '~' && !/\s/.test(text[i])) i--;
+  // `i` is at the opening `~` (or at a space, or before the start); at least one character lies between.
+  return i >= 0 && i < at - 1 && text[i] === '~' && mayBeAlphabetic(text.charCodeAt(i + 1));
+}
+
+/** Whether the `~` at `at` follows `->`, optional whitespace and ASCII letters. */
+function endsArrowWord(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isAsciiLetter(text.charCodeAt(i))) i--;
+  if (i === at - 1) return false;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 1 && text[i] === '>' && text[i - 1] === '-';
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** ASCII letters, and any non-ASCII character (the regex decides whether it is alphabetic). */
+function mayBeAlphabetic(code: number): boolean {
+  return isAsciiLetter(code) || code > 127;
 }
 
 export function oftReadsTagsIn(path: string): boolean {
