@@ -188,6 +188,9 @@ function measureTrace(dir, runs, label) {
   }
   const rgResult = { wallMs: round(median(rg)), cpuMs: cpuMedian(rgCpu), runsMs: rg.map((x) => round(x)), matchingLines: countLines(rgOut) };
   if (!haveCli) return { sectrace: { error: 'dist/cli.js is missing: the CLI is not built' }, rg: rgResult };
+  // One more, untimed run measures the heap after a forced collection: what the trace retains.
+  const memoryRun = timed(process.execPath, ['--expose-gc', cli, 'check', dir, '--stats'], join(out, `memory-${label}.txt`));
+  const retained = parseStats(memoryRun.stderr);
   const ok = trace.filter((t) => t.stats);
   const stats = {};
   for (const key of Object.keys(ok[0]?.stats ?? {})) {
@@ -201,6 +204,7 @@ function measureTrace(dir, runs, label) {
       runsMs: trace.map((t) => round(t.wallMs)),
       exitCode: trace.at(-1).status,
       stats,
+      ...(retained?.heapCollected ? { retainedHeapBytes: retained.heapUsedBytes } : {}),
       findings: summariseReport(report),
       ...(lastError ? { error: lastError } : {}),
     },
@@ -217,6 +221,17 @@ function measureInProcess(dir, manifest, opts) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
+/** A minute of typing in the big file (bench/typing.mjs): the heap must not grow while someone edits. */
+function measureTyping(label, opts) {
+  const failed = (error) => ({ size: label, error, heapGrowthMb: { value: null, target: 'see bench/typing.mjs', pass: false } });
+  if (!existsSync(join(REPO, 'dist', 'engine.js'))) return failed('dist/engine.js is missing: the engine entry is not built');
+  log(`ws-${label}: a minute of typing in the big file, ${opts.runs} runs`);
+  const r = spawnSync(process.execPath, ['--expose-gc', join(BENCH, 'typing.mjs'), label, '--runs', String(opts.runs)], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return failed(`typing run failed (${r.status ?? r.signal}): ${(r.stderr || '').trim().split('\n').slice(-5).join(' | ')}`);
+  log(`  ${(r.stderr || '').trim().split('\n').at(-1).replace(/^\[typing\] /, '')}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
 function measureSize(label, opts) {
   const dir = workspaceDir(label);
   log(`ws-${label}: generating (skipped when current)`);
@@ -230,7 +245,9 @@ function measureSize(label, opts) {
   const wall = sectrace.wallMs ?? null;
   const ratio = wall !== null && rg.wallMs ? round(wall / rg.wallMs, 2) : null;
   const rssMB = s.maxRssBytes !== undefined ? round(s.maxRssBytes / 1e6) : null;
-  const heapPer100k = s.heapUsedBytes !== undefined && s.references ? round((s.heapUsedBytes / s.references) * 1e5 / 1e6, 2) : null;
+  // Heap per 100k references counts what the trace retains (after a collection), not uncollected garbage.
+  const heapBytes = sectrace.retainedHeapBytes ?? s.heapUsedBytes;
+  const heapPer100k = heapBytes !== undefined && s.references ? round((heapBytes / s.references) * 1e5 / 1e6, 2) : null;
   const is100k = n >= 100000;
   const result = {
     workspace: {
@@ -328,6 +345,7 @@ function collectTargets(results) {
     for (const key of ['fullTraceMs', 'ratioToRg', 'peakRssMB', 'heapPer100kRefsMB', 'reindexP95Ms', 'lookupP99Us']) add(`${label}.${key}`, r[key]);
   }
   if (results.reindexScaling) add('reindexScaling', results.reindexScaling);
+  if (results.typing) add(`typing.${results.typing.size}.heapGrowthMb`, results.typing.heapGrowthMb);
   if (results.linux) add('linux.ratioToRg', results.linux.ratioToRg);
   return list;
 }
@@ -359,6 +377,8 @@ async function main() {
     const ratio = round(results.sizes[large].reindexP95Ms.value / results.sizes[small].reindexP95Ms.value, 2);
     results.reindexScaling = { ...judged(ratio, `<= ${TARGETS.reindexScaling}x (p95 at ${large} / p95 at ${small})`, ratio <= TARGETS.reindexScaling) };
   }
+  // Typing in one file does not depend on the workspace's size: the smallest one is enough.
+  results.typing = measureTyping(opts.sizes.reduce((a, b) => (parseSize(b) < parseSize(a) ? b : a)), opts);
   if (opts.linux) results.linux = measureLinux(opts);
   results.targets = collectTargets(results);
   results.pass = results.targets.every((t) => t.pass);
