@@ -51,6 +51,42 @@ export class LineIndex {
   }
 }
 
+/**
+ * Positions for offsets asked for in (mostly) increasing order, as a scanner reports what it finds: line
+ * breaks are counted only up to the last offset asked for, instead of indexing the whole file first.
+ * Asking for an earlier line starts counting again from the top; text with `\r` uses a full index.
+ */
+export class LineCursor {
+  private line = 0;
+  private lineStart = 0;
+  private nextBreak: number;
+  private readonly full: LineIndex | undefined;
+
+  constructor(private readonly text: string) {
+    this.full = text.indexOf('\r') === -1 ? undefined : new LineIndex(text);
+    this.nextBreak = text.indexOf('\n');
+  }
+
+  positionAt(offset: number): Position {
+    if (this.full) return this.full.positionAt(offset);
+    if (offset < this.lineStart) {
+      this.line = 0;
+      this.lineStart = 0;
+      this.nextBreak = this.text.indexOf('\n');
+    }
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
+      this.line++;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf('\n', this.lineStart);
+    }
+    return { line: this.line, character: offset - this.lineStart };
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
 export function rangeContains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }

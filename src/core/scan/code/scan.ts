@@ -2,12 +2,12 @@
 // Most files of a workspace name no ID at all, so a cheap search rejects them before any lexing.
 // Otherwise the candidates (tag words and configured IDs) are found by two whole-text regex passes, the
 // comments are lexed only up to the last candidate, and the sorted lists are merged: a candidate counts
-// only inside a comment. Positions are computed only for what is reported, from a line index built on
-// first need.
+// only inside a comment. Positions are computed only for what is reported, by a cursor that counts line
+// breaks only as far as the last thing reported.
 // @implements ST-15, STM-2
 import type { IdMatcher } from '../../ids';
 import type { IdRef, Range, ScanProblem, TagFact } from '../../model';
-import { LineIndex } from '../../text/lines';
+import { LineCursor } from '../../text/lines';
 import type { LanguageId } from './languages';
 import { lexCommentsBefore, type CommentSpan } from './lexer';
 import { findTagWords, mayHoldTagWord, readArguments, type TagArgument, type TagWord } from './tags';
@@ -54,7 +54,7 @@ function findIds(text: string, pattern: RegExp): IdHit[] {
 
 class Collector {
   private readonly result: CodeScanResult = { tags: [], mentions: [], problems: [] };
-  private lines: LineIndex | undefined;
+  private lines: LineCursor | undefined;
 
   constructor(private readonly text: string, private readonly ids: IdMatcher) {}
 
@@ -102,7 +102,7 @@ class Collector {
   }
 
   private range(start: number, end: number): Range {
-    this.lines ??= new LineIndex(this.text);
+    this.lines ??= new LineCursor(this.text);
     return this.lines.rangeAt(start, end);
   }
 }
