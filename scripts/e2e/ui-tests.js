@@ -1,21 +1,29 @@
 // Drives the real workbench UI in headless Chromium with the extension installed from the .vsix:
 // the activity-bar container and its tree, a click that opens the item's line, a hover with the title,
 // highlighting of IDs in comments, and a command run from the command palette that opens the report.
+// Then the report webview's own attack surface, after the screenshots: hostile spec text, code comments
+// and a file name written into the workspace must show as text and run nothing, the webview may load
+// only the extension's media, crafted messages from the webview open nothing, and export replaces a file
+// only after VS Code asked (keeping the file's mode).
 // env: CS_URL, WS_FOLDER, SHOTS (screenshot folder)
 const fs = require('fs');
 const path = require('path');
 const { launch, log } = require('./common');
+const { hostileFiles } = require('./hostile-workspace');
 const { workspaceFacts } = require('./workspace-facts');
 
 const BASE = process.env.CS_URL;
 const FOLDER = path.resolve(process.env.WS_FOLDER);
 const SHOTS = path.resolve(process.env.SHOTS);
-const EXPECTED_CHECKS = 7;
+const EXPECTED_CHECKS = 11;
 
 (async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const facts = workspaceFacts(FOLDER);
   const { page, close } = await launch();
+  // Content-Security-Policy reports from any frame (the webview's frames included), for the hostile checks.
+  const policyReports = [];
+  page.on('console', (message) => /Content.Security.Policy/i.test(message.text()) && policyReports.push(message.text()));
   const results = [];
   const check = async (name, fn) => {
     try {
@@ -104,6 +112,170 @@ const EXPECTED_CHECKS = 7;
       await link.click();
       await ui.waitForActiveEditorTab(path.posix.basename(file));
     });
+
+    // ---- The report webview's attack surface (after the screenshots, which must not show it).
+    const hostile = hostileFiles(FOLDER);
+    let report;
+    await check('hostile spec text, comments and file names in the report webview show as text and run nothing', async () => {
+      for (const [file, content] of Object.entries(hostile.files)) {
+        fs.mkdirSync(path.dirname(path.join(FOLDER, file)), { recursive: true });
+        fs.writeFileSync(path.join(FOLDER, file), content);
+      }
+      const reportsBefore = policyReports.length;
+      // The extension picks the new files up through its file watcher; the report renders the trace it has.
+      let found = false;
+      for (let attempt = 0; attempt < 6 && !found; attempt++) {
+        await ui.runCommand('sectrace: Open Traceability Report');
+        await ui.waitForEditorTab('Traceability Report');
+        report = await reportFrames(page);
+        found = await report.inner.evaluate((id) => document.body.innerText.includes(id), hostile.threatId).catch(() => false);
+        if (!found) await page.waitForTimeout(2000);
+      }
+      if (!found) throw new Error(`${hostile.threatId} never appeared in the report`);
+      await page.waitForTimeout(1000); // any payload that could run has had its chance
+      const seen = await report.inner.evaluate((markers) => {
+        const text = document.body.innerText;
+        const attributes = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => [el.tagName, a.name, a.value]));
+        return {
+          missing: markers.filter((m) => !text.includes(m)),
+          elements: [...document.querySelectorAll('main img, main svg, main iframe, main textarea, main object, main embed, main script, main style, main b')].map((el) => el.outerHTML.slice(0, 80)),
+          handlers: attributes.filter(([, name]) => /^on/i.test(name)).map((a) => a.join(' ')),
+          scriptLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+          // VS Code puts its own script (which defines acquireVsCodeApi) at the top of the page, before our
+          // policy applies; every other script must carry our nonce.
+          scripts: [...document.querySelectorAll('script')].map((el) => (el.nonce ? 'nonce' : /acquireVsCodeApi\s*=/.test(el.textContent) ? "VS Code's" : 'NO NONCE') + ' ' + (el.src ? 'src' : 'inline')),
+          pwned: window.__pwned,
+        };
+      }, hostile.markers);
+      const outer = await report.outer.evaluate(() => window.__pwned);
+      const top = await page.evaluate(() => window.__pwned);
+      const problems = [];
+      if (seen.missing.length) problems.push(`not shown as text: ${seen.missing.join(' | ')}`);
+      if (seen.elements.length) problems.push(`elements from workspace text: ${seen.elements.join(' | ')}`);
+      if (seen.handlers.length) problems.push(`event handler attributes: ${seen.handlers.join(' | ')}`);
+      if (seen.scriptLinks.length) problems.push(`script links: ${seen.scriptLinks.join(' | ')}`);
+      if (seen.scripts.some((s) => s.startsWith('NO NONCE'))) problems.push(`a script without the nonce: ${seen.scripts.join(', ')}`);
+      if (seen.pwned !== undefined || outer !== undefined || top !== undefined) problems.push(`a payload ran: __pwned = ${seen.pwned ?? outer ?? top}`);
+      const reports = policyReports.slice(reportsBefore);
+      if (reports.length) problems.push(`policy violations (a blocked payload, or our own script refused): ${reports.join(' | ')}`);
+      if (problems.length) throw new Error(problems.join('; '));
+      log(`  ${hostile.markers.length} hostile texts shown as text; scripts: ${seen.scripts.join(', ')}`);
+    });
+
+    await check('the webview enforces its policy and runs its own scripts: an injected inline script is refused', async () => {
+      if (!report) throw new Error('no report frame');
+      // The report's inline script (under the nonce) made the tables sortable; report.js acquired the API.
+      const own = await report.inner.evaluate(async () => {
+        const button = document.querySelector('table.sortable th button');
+        button?.click();
+        let acquired = false;
+        try {
+          acquireVsCodeApi();
+        } catch (error) {
+          acquired = /already been acquired/.test(String(error));
+        }
+        return { sorted: button?.closest('th')?.getAttribute('aria-sort') ?? 'no sortable table', acquired };
+      });
+      if (own.sorted !== 'ascending') throw new Error(`the report's inline script did not run: ${own.sorted}`);
+      if (!own.acquired) throw new Error('report.js did not run (the webview API was not acquired)');
+      // A script added to the page without the nonce is what an injection would be: the policy refuses it.
+      const injected = await report.inner.evaluate(() => new Promise((resolve) => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+        const script = document.createElement('script');
+        script.textContent = 'window.__pwned = "inline"';
+        document.body.appendChild(script);
+        const img = document.createElement('img');
+        img.setAttribute('src', 'data:,');
+        img.setAttribute('onerror', 'window.__pwned = "handler"');
+        document.body.appendChild(img);
+        setTimeout(() => resolve({ pwned: window.__pwned, violations }), 1000);
+      }));
+      if (injected.pwned !== undefined) throw new Error(`an injected script ran: ${injected.pwned}`);
+      if (!injected.violations.some((d) => d.startsWith('script-src'))) throw new Error(`no script-src violation was reported: ${injected.violations.join(', ')}`);
+      log(`  refused: ${injected.violations.join(', ')}`);
+    });
+
+    await check('the webview may load only the extension\'s media, and crafted messages from it open nothing', async () => {
+      if (!report) throw new Error('no report frame');
+      // localResourceRoots: the extension's media folder loads; a picture in the workspace does not.
+      const loads = await report.inner.evaluate(async (workspacePicture) => {
+        const css = document.querySelector('link[rel="stylesheet"]').href;
+        const load = (url) => new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve('loaded');
+          img.onerror = () => resolve('refused');
+          img.src = url;
+          setTimeout(() => resolve('timeout'), 10000);
+        });
+        const media = new URL('icon.png', css).href;
+        const outside = new URL(css);
+        outside.pathname = workspacePicture.split('/').map(encodeURIComponent).join('/');
+        return { media: await load(media), workspace: await load(outside.href), mediaUrl: media, workspaceUrl: outside.href };
+      }, path.join(FOLDER, hostile.picture).split(path.sep).join('/'));
+      if (loads.media !== 'loaded') throw new Error(`the extension's own media did not load: ${loads.media} ${loads.mediaUrl}`);
+      if (loads.workspace !== 'refused') throw new Error(`a workspace file outside media was not refused: ${loads.workspace} ${loads.workspaceUrl}`);
+      log(`  loaded ${loads.mediaUrl}; refused ${loads.workspaceUrl}`);
+      // Messages: what a script in the webview could send, straight into the webview's channel to the extension.
+      const tabsBefore = await page.locator('.tabs-container .tab').allInnerTexts();
+      await report.outer.evaluate((messages) => {
+        for (const message of messages) window.__vscode_post_message__('onmessage', { message });
+      }, [
+        // Deep enough to reach the file system's root from any workspace folder.
+        { type: 'open', file: `${'../'.repeat(24)}etc/passwd`, line: 1 },
+        { type: 'open', file: '/etc/passwd', line: 1 },
+        { type: 'open', file: 'src/../../../../etc/passwd', line: 1 },
+        { type: 'open', file: '..\\..\\etc\\passwd', line: 1 },
+        { type: 'open', file: 'file:///etc/passwd', line: 1 },
+        { type: 'open', file: 'src/not-in-the-trace.ts', line: 1 },
+        { type: 'open', file: 42 },
+        { type: 'open' },
+        { type: 'export', format: 'exe' },
+        { type: 'run', command: 'workbench.action.terminal.new' },
+        'open',
+        null,
+        [1, 2],
+      ]);
+      await page.waitForTimeout(1500);
+      const tabsAfter = await page.locator('.tabs-container .tab').allInnerTexts();
+      if (tabsAfter.join('|') !== tabsBefore.join('|')) throw new Error(`a crafted message opened something: ${tabsAfter.join(', ')}`);
+      if (await page.locator('.quick-input-widget:visible, .terminal-wrapper:visible').count()) throw new Error('a crafted message opened a dialog or a terminal');
+      // The channel itself works: the same way, a file the trace knows opens.
+      await report.outer.evaluate((file) => window.__vscode_post_message__('onmessage', { message: { type: 'open', file, line: 1 } }), facts.tagged.file);
+      await ui.waitForActiveEditorTab(path.posix.basename(facts.tagged.file));
+    });
+
+    await check('export from the report asks before replacing a file, and a replaced file keeps its mode', async () => {
+      const target = path.join(FOLDER, 'zz-old-report.md');
+      fs.writeFileSync(target, 'Our own notes, not a report.\n');
+      fs.chmodSync(target, 0o640);
+      const exportTo = async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'Traceability Report' }).first().click();
+        report = await reportFrames(page);
+        await report.inner.locator('button[data-export="md"]').click();
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await input.fill(target);
+        await page.keyboard.press('Enter');
+        // VS Code's own question before it replaces an existing file.
+        await page.locator('.quick-input-widget', { hasText: 'already exists' }).waitFor({ state: 'visible', timeout: 15000 });
+      };
+      await exportTo();
+      await page.keyboard.press('Escape'); // no: back to the file name
+      await page.keyboard.press('Escape'); // and out of the dialog
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+      await page.waitForTimeout(1000);
+      if (fs.readFileSync(target, 'utf8') !== 'Our own notes, not a report.\n') throw new Error('the file was replaced without a yes');
+      await exportTo();
+      await page.keyboard.press('Enter'); // yes
+      const deadline = Date.now() + 15000;
+      while (!fs.readFileSync(target, 'utf8').startsWith('<!-- sectrace:report')) {
+        if (Date.now() > deadline) throw new Error('the report was not written after the yes');
+        await page.waitForTimeout(250);
+      }
+      const mode = fs.statSync(target).mode & 0o777;
+      if (mode !== 0o640) throw new Error(`the replaced file's mode changed to ${mode.toString(8)}`);
+    });
   } catch (error) {
     log('aborted:', error.message);
     await shot(page, 'FAILED');
@@ -119,6 +291,16 @@ const EXPECTED_CHECKS = 7;
   console.log(`UI SUMMARY passes=0 failures=${EXPECTED_CHECKS}`);
   process.exit(2);
 });
+
+/** The report webview's two frames: the host frame VS Code owns, and the frame holding our page. */
+async function reportFrames(page) {
+  const outerHandle = await page.locator('iframe.webview.ready').last().elementHandle({ timeout: 30000 });
+  const outer = await outerHandle.contentFrame();
+  await outer.locator('#active-frame').waitFor({ state: 'attached', timeout: 30000 });
+  const inner = await (await outer.locator('#active-frame').elementHandle()).contentFrame();
+  await inner.locator('main.sectrace-report').waitFor({ state: 'attached', timeout: 30000 });
+  return { outer, inner };
+}
 
 function shot(page, name) {
   return page.screenshot({ path: path.join(SHOTS, `${name}.png`) }).catch(() => {});

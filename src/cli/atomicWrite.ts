@@ -1,5 +1,7 @@
 // Replacing a file so that a reader never sees half of it: write a temporary file next to it, give it
-// the original's permission bits, then rename it over the original.
+// the original's permission bits, then rename it over the original. A symbolic link at the target is
+// replaced, never written through, so a link in a hostile repository cannot point a write elsewhere.
+// @implements STM-6
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -2,13 +2,13 @@
 // trace the folder and write the design-review report to stdout or a file. Exit codes are those of
 // `check`, and the report's verdict line always matches the exit code.
 // @implements ST-14
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { CONFIG_FILE, type Severity } from '../core';
 import { buildReport, isPreviousReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../core/report';
+import { writeFileAtomic } from './atomicWrite';
 import { gitCommit } from './git';
 import { loadSnapshot } from './load';
 import { GitError, impactSince } from './since';
@@ -134,14 +134,10 @@ function writeReport(target: string, shown: string, text: string, force: boolean
   if (existing && !force && existing.size > 0 && !isPreviousReport(readHead(target))) {
     throw new UsageError(`refusing to overwrite ${shown}: it is not a sectrace report (use --force to replace it)`);
   }
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temp, text, { flag: 'wx' });
-    fs.renameSync(temp, target);
+    // Atomic, and a replaced report keeps its permission bits.
+    writeFileAtomic(target, text);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

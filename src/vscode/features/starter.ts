@@ -1,6 +1,7 @@
 // "Create Starter Files": a commented `.sectrace.yaml` and `docs/security-spec.md` with one threat, one
 // mitigation and one requirement, so a team sees the format working. Existing files are never
 // overwritten (the WorkspaceEdit ignores files that exist), and nothing is written in untrusted workspaces.
+// @implements STM-5, STM-6
 import * as vscode from 'vscode';
 import { Commands, type Deps } from '../deps';
 

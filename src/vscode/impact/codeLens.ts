@@ -18,10 +18,10 @@ export function registerSuspectLinkLenses(deps: Deps): vscode.Disposable {
       return suspectLinks(target.snapshot, target.file).flatMap(({ trace }) => {
         const range = toRange(trace.location.range);
         const at = [trace.location.file, trace.location.range.start.line, trace.location.range.start.character];
-        return [
-          new vscode.CodeLens(range, { title: vscode.l10n.t('$(check) Reviewed: re-pin {0}', trace.id), command: ImpactCommands.repinLink, arguments: at }),
-          new vscode.CodeLens(range, { title: vscode.l10n.t('What changed in {0}?', trace.id), command: ImpactCommands.showChange, arguments: at }),
-        ];
+        const whatChanged = new vscode.CodeLens(range, { title: vscode.l10n.t('What changed in {0}?', trace.id), command: ImpactCommands.showChange, arguments: at });
+        // Re-pinning writes to the file: not offered in Restricted Mode, where it would only refuse.
+        if (!vscode.workspace.isTrusted) return [whatChanged];
+        return [new vscode.CodeLens(range, { title: vscode.l10n.t('$(check) Reviewed: re-pin {0}', trace.id), command: ImpactCommands.repinLink, arguments: at }), whatChanged];
       });
     },
   };
@@ -29,6 +29,7 @@ export function registerSuspectLinkLenses(deps: Deps): vscode.Disposable {
     changed,
     vscode.languages.registerCodeLensProvider(deps.selector, provider),
     deps.controller.onDidChange(() => changed.fire()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sectrace.codeLens') && changed.fire()),
   );
 }

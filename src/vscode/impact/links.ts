@@ -48,6 +48,7 @@ export function traceAt(snapshot: TraceSnapshot, file: string, position: vscode.
   return undefined;
 }
 
+// @implements STM-6
 /**
  * Adds to `edit` the re-pin of one trace (replacing a stale pin, or adding one when `add`); returns false
  * when there is nothing to do. The pin's characters are the only ones touched.
@@ -90,7 +91,8 @@ export function requireTrust(): boolean {
   return false;
 }
 
-/** The item's text at the pinned version and now: from its review stamp, else from git history. */
+// @implements STM-5
+/** The item's text at the pinned version and now: from its review stamp, else (trusted only) from git history. */
 export async function pinnedText(deps: Deps, snapshot: TraceSnapshot, trace: CodeTrace): Promise<{ oldText?: string; newText: string; source?: string } | undefined> {
   const item = snapshot.graph.items.get(trace.id);
   if (!item || trace.pin === undefined) return undefined;
@@ -98,7 +100,9 @@ export async function pinnedText(deps: Deps, snapshot: TraceSnapshot, trace: Cod
   const fromReview = reviewedText(snapshot.reviews.stamps.get(item.id), trace.pin);
   if (fromReview !== undefined) return { oldText: fromReview, newText, source: vscode.l10n.t('review stamp') };
   const root = deps.controller.paths?.root;
-  if (!root || root.scheme !== 'file') return { newText };
+  // git obeys the repository's own configuration, which can name programs for it to start (a signature
+  // verifier for `git log`, a file-system monitor for `git diff`): in an untrusted folder, no git at all.
+  if (!root || root.scheme !== 'file' || !vscode.workspace.isTrusted) return { newText };
   const key = `${item.location.file}\0${item.id}\0${trace.pin}`;
   const cached = historyCache.get(key);
   if (cached) return { ...cached, newText };

@@ -22,6 +22,13 @@ export async function showImpact(deps: Deps): Promise<ImpactReport | undefined> 
     void vscode.window.showWarningMessage(vscode.l10n.t('sectrace: open a folder to see the impact of its changes.'));
     return undefined;
   }
+  // git obeys the repository's own configuration, which can name programs for it to start (`git diff`
+  // runs a configured file-system monitor): an untrusted folder gets no git at all.
+  // @implements STM-5
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('sectrace does not run git in untrusted workspaces. Trust the workspace to see the impact of its changes.'));
+    return undefined;
+  }
   if (paths.root.scheme !== 'file') {
     void vscode.window.showWarningMessage(vscode.l10n.t('sectrace: the impact of changes needs git and a folder on disk; this folder is {0}.', paths.root.scheme));
     return undefined;

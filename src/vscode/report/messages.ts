@@ -1,5 +1,6 @@
 // Messages from the report webview are untrusted input: only two shapes are accepted, and a file to open
 // must be a relative path the current snapshot knows (so a crafted report cannot open anything else).
+// @implements STM-7
 import type { TraceSnapshot } from '../../core/index';
 import { isSafeRelativePath } from '../features/navigation';
 import { isReportFormat, type ReportFormat } from './renderer';

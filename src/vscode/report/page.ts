@@ -2,6 +2,7 @@
 // nonce and only the extension's own media. The report's inline style and script blocks are carried over
 // under the nonce: the engine writes those blocks itself and escapes all workspace text, so no workspace
 // content can become a block. Inline `style` attributes and event handlers stay blocked by the policy.
+// @implements STM-7
 import * as vscode from 'vscode';
 import { REPORT_FORMATS } from './renderer';
 
