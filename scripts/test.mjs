@@ -1,6 +1,7 @@
 // `npm test`: every stage in order, each timed, ending with one summary line that counts the tests of
-// all stages: `tests: N passed, M failed`. Stages: build, typecheck, lint, unit tests, the repository's
-// own trace (sectrace checks itself), then the real-VS-Code stage (skip it with SECTRACE_SKIP_E2E=1).
+// all stages: `tests: N passed, M failed`. Stages: build, typecheck, lint, unit tests, full-size hostile
+// inputs, the repository's own trace (sectrace checks itself), then the real-VS-Code stage (skip it with
+// SECTRACE_SKIP_E2E=1).
 import { spawn } from 'node:child_process';
 
 const stages = [
@@ -8,6 +9,9 @@ const stages = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'], counts: mochaCounts },
+  // Hostile inputs at full size (a 1 MB table, a 50 MB file, 100,000 findings): seconds each, so they
+  // have a stage of their own and the unit stage stays quick.
+  { name: 'robustness', cmd: 'npm', args: ['run', '-s', 'test:robustness'], counts: mochaCounts },
   { name: 'self-trace', cmd: 'node', args: ['bin/sectrace.js', 'check', '.'], counts: (_out, code) => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }) },
   { name: 'e2e', cmd: 'npm', args: ['run', '-s', 'test:e2e'], counts: e2eCounts, skip: process.env.SECTRACE_SKIP_E2E === '1' },
 ];

@@ -10,6 +10,7 @@ import type { ImporterName } from './importers/names';
 import { readInterfacesConfig } from './interfaces/config';
 import { DEFAULT_INTERFACES_CONFIG, type InterfacesConfig } from './interfaces/model';
 import { yamlRange } from './text/yamlRange';
+import { globProblem, shownGlob } from './globs';
 
 export const CONFIG_FILE = '.sectrace.yaml';
 
@@ -150,10 +151,10 @@ export function parseConfig(text: string): LoadedConfig {
       case 'specs':
       case 'include':
       case 'tests':
-        config[key] = readStringList(value, key, fail) ?? config[key];
+        config[key] = readGlobs(value, key, fail) ?? config[key];
         break;
       case 'exclude':
-        config.exclude = [...DEFAULT_EXCLUDES, ...(readStringList(value, key, fail) ?? [])];
+        config.exclude = [...DEFAULT_EXCLUDES, ...(readGlobs(value, key, fail) ?? [])];
         break;
       case 'gitignore':
         if (isScalar(value) && typeof value.value === 'boolean') config.gitignore = value.value;
@@ -205,6 +206,18 @@ function readStringList(node: YamlNode | null, key: string, fail: Fail): string[
   return node.items.map((item) => String((item as { value: string }).value));
 }
 
+/** A list of globs; a glob that could hang or crash the walk is refused at its line and left out. */
+function readGlobs(node: YamlNode | null, key: string, fail: Fail): string[] | undefined {
+  const list = readStringList(node, key, fail);
+  if (!list) return undefined;
+  const items = isSeq(node) ? (node.items as YamlNode[]) : [node];
+  return list.filter((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem) fail(items[i], `the glob ${shownGlob(glob)} in \`${key}\` is refused: ${problem}`);
+    return problem === undefined;
+  });
+}
+
 /** `reviews: { required: [requirement, mitigation] }`: kinds are lower-case words, as in `prefixes`. */
 function readReviewsConfig(node: YamlNode | null, fail: Fail): ReviewsConfig | undefined {
   if (!isMap(node)) {
@@ -238,6 +251,8 @@ function readPrefixes(node: YamlNode | null, fail: Fail): Record<string, Kind> |
     const kind = isScalar(pair.value) ? pair.value.value : undefined;
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) fail(pair.key as YamlNode, `invalid ID prefix \`${prefix}\`: use letters, digits and _ (starting with a letter)`);
     else if (typeof kind !== 'string' || !/^[a-z][a-z0-9-]*$/.test(kind)) fail(pair.value as YamlNode, `the kind of prefix \`${prefix}\` must be a lower-case word such as requirement, threat, mitigation`);
+    // Kinds are looked up by name in plain objects (`needs`): `constructor` would find Object's own.
+    else if (kind in Object.prototype) fail(pair.value as YamlNode, `the kind of prefix \`${prefix}\` cannot be \`${kind}\`: the name is reserved`);
     else prefixes[prefix] = kind;
   }
   return prefixes;

@@ -51,7 +51,9 @@ async function walkDirectory(workspace: Workspace, context: ScanContext, dir: st
     if (isDirectory) subdirectories.push(path);
     else if (entry.type === 'file') {
       if (isTraceable(path, context)) files.push(path);
-    } else if (entry.type === 'symlink' && isTraceable(path, context)) {
+    } else if (entry.type === 'symlink') {
+      // Every link is listed, whatever its name: a link to a folder of specs would otherwise leave the
+      // whole folder out without a word.
       result.skipped.push({ file: path, reason: 'symbolic link (not followed)' });
     }
   }
@@ -63,13 +65,34 @@ async function walkDirectory(workspace: Workspace, context: ScanContext, dir: st
 async function readGitignore(workspace: Workspace, dir: string, entries: readonly { name: string; type: string }[], result: WalkResult): Promise<IgnoreScope | undefined> {
   if (!entries.some((e) => e.name === '.gitignore' && e.type === 'file')) return undefined;
   const path = dir ? `${dir}/.gitignore` : '.gitignore';
+  let text: string;
   try {
-    const text = new TextDecoder().decode(await workspace.readFile(path));
-    return { base: dir, rules: ignore().add(text) };
+    text = new TextDecoder().decode(await workspace.readFile(path));
   } catch (error) {
     result.skipped.push({ file: path, reason: `not readable, its rules were not applied: ${messageOf(error)}` });
     return undefined;
   }
+  const { rules, dropped } = gitignoreRules(text);
+  if (dropped.length) result.skipped.push({ file: path, reason: `${dropped.length === 1 ? 'the rule on line' : 'the rules on lines'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} longer than ${MAX_RULE_LENGTH} characters and not applied` });
+  return { base: dir, rules };
+}
+
+/**
+ * Longer than any path (Linux's PATH_MAX), so such a rule is no real rule; from about 15,000 characters on
+ * the matcher's regular expression is too large to run, and it would throw on every path of the walk.
+ */
+const MAX_RULE_LENGTH = 4096;
+
+/** The rules of a `.gitignore`, without any rule longer than MAX_RULE_LENGTH; `dropped` holds their lines (1-based). */
+function gitignoreRules(text: string): { rules: Ignore; dropped: number[] } {
+  if (text.length <= MAX_RULE_LENGTH) return { rules: ignore().add(text), dropped: [] };
+  const kept: string[] = [];
+  const dropped: number[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (line.length > MAX_RULE_LENGTH) dropped.push(i + 1);
+    else kept.push(line);
+  }
+  return { rules: ignore().add(kept), dropped };
 }
 
 function isIgnored(path: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
@@ -124,7 +147,7 @@ export async function isPathWalked(workspace: Workspace, context: ScanContext, p
 async function readGitignoreAt(workspace: Workspace, dir: string): Promise<IgnoreScope | undefined> {
   try {
     const bytes = await workspace.readFile(dir ? `${dir}/.gitignore` : '.gitignore');
-    return { base: dir, rules: ignore().add(new TextDecoder().decode(bytes)) };
+    return { base: dir, rules: gitignoreRules(new TextDecoder().decode(bytes)).rules };
   } catch {
     return undefined;
   }

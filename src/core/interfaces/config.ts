@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { LanguageId } from '../scan/code/languages';
 import { DEFAULT_INTERFACES_CONFIG, INTERFACE_FIELDS, type CustomDetectorConfig, type InterfaceFieldName, type InterfacesConfig } from './model';
+import { globProblem, shownGlob } from '../globs';
 import { patternProblem } from './safety';
 
 /** How the configuration loader records a problem at a node. */
@@ -121,7 +122,14 @@ function readDetector(node: YamlNode, fail: ConfigFail): CustomDetectorConfig | 
   if (globNode !== undefined) {
     const list = isScalar(globNode) ? [globNode] : isSeq(globNode) ? (globNode.items as YamlNode[]) : undefined;
     if (!list || !list.every((item) => isScalar(item) && typeof item.value === 'string' && item.value !== '')) bad(globNode, `the \`glob\` of ${label} must be a glob or a list of globs`);
-    else glob = list.map((item) => String((item as { value: string }).value));
+    else {
+      const globs = list.map((item) => String((item as { value: string }).value));
+      globs.forEach((one, i) => {
+        const problem = globProblem(one);
+        if (problem) bad(list[i], `the glob ${shownGlob(one)} of ${label} is refused: ${problem}`);
+      });
+      glob = globs;
+    }
   }
 
   const patternNode = values.get('pattern');

@@ -13,7 +13,7 @@ import { createContext, rangeOf, type ScanContext } from './context';
 import { remarkGfmTable } from './gfmTable';
 import { readHeading } from './headings';
 import { readMentions } from './mentions';
-import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { findExcessiveNesting, hideExcessiveNesting, MAX_NESTING } from './nesting';
 import { readTable } from './tables';
 
 export interface MarkdownScanResult {
@@ -34,16 +34,18 @@ function createParser() {
 export function scanMarkdown(text: string, ids: IdMatcher): MarkdownScanResult {
   // Most Markdown in a repository names no ID at all, and parsing is the expensive part.
   if (!ids.prefilter.test(text)) return { items: [], mentions: [], problems: [] };
-  const ctx = createContext(text, ids);
+  let ctx = createContext(text, ids);
   try {
     const deep = findExcessiveNesting(ctx.source);
     if (deep >= 0) {
-      const message = `Markdown nested more than ${MAX_NESTING} levels deep (block quotes or lists) is not scanned`;
-      ctx.problems.push({ code: 'parse-error', message, range: rangeOf(ctx, deep, deep) });
-    } else {
-      parser ??= createParser();
-      walk(ctx, parser.parse(ctx.source));
+      // Only the deep lines are left out; every other line keeps its number and characters.
+      const message = `Markdown nested more than ${MAX_NESTING} levels deep (block quotes or lists) is not scanned: this line and any other that deep were skipped, the rest of the file was read`;
+      const problem: ScanProblem = { code: 'parse-error', message, range: rangeOf(ctx, deep, deep) };
+      ctx = createContext(`${ctx.base ? '\uFEFF' : ''}${hideExcessiveNesting(ctx.source)}`, ids);
+      ctx.problems.push(problem);
     }
+    parser ??= createParser();
+    walk(ctx, parser.parse(ctx.source));
   } catch (error) {
     ctx.problems.push({ code: 'parse-error', message: failureMessage(error), range: rangeOf(ctx, 0, 0) });
   }

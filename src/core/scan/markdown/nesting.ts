@@ -1,7 +1,8 @@
 // A guard against pathologically nested containers. The parser recurses per nesting level and slows down
-// sharply long before it overflows (hundreds of nested list items take seconds), so a file nested deeper
-// than any real spec is reported instead of parsed. This is a per-line estimate, not parsing: it counts the
-// block quote and list markers that open a line, plus its indentation when a marker follows it.
+// sharply long before it overflows (hundreds of nested list items take seconds), so lines nested deeper
+// than any real spec are reported and left out of the parse; the rest of the file is parsed as usual.
+// This is a per-line estimate, not parsing: it counts the block quote and list markers that open a line,
+// plus its indentation when a marker follows it.
 
 /** Deeper than any document a person writes, shallow enough for the parser to stay fast. */
 export const MAX_NESTING = 100;
@@ -16,6 +17,28 @@ export function findExcessiveNesting(text: string, limit = MAX_NESTING): number 
     lineStart = next;
   }
   return -1;
+}
+
+/**
+ * The text with every line nested deeper than `limit` replaced by an empty HTML comment. Line breaks are
+ * kept, so every other line keeps its number and its characters, which is all a range holds. A comment at
+ * the start of a line closes every open list and block quote, and the scanner ignores comments; the deep
+ * text itself is never handed to the parser.
+ */
+export function hideExcessiveNesting(text: string, limit = MAX_NESTING): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const next = nextLineStart(text, lineStart);
+    if (lineDepth(text, lineStart) > limit) {
+      parts.push(text.slice(copied, lineStart), '<!---->');
+      copied = lineEnd(text, lineStart);
+    }
+    if (next < 0) break;
+    lineStart = next;
+  }
+  return parts.length ? parts.join('') + text.slice(copied) : text;
 }
 
 function lineDepth(text: string, at: number): number {
@@ -56,6 +79,15 @@ function listMarkerEnd(text: string, i: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** The offset of the line break that ends the line starting at `from`, or the text's length. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 function nextLineStart(text: string, from: number): number {
