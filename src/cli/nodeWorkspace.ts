@@ -18,14 +18,47 @@ export function createNodeWorkspace(rootDir: string): Workspace {
     async readDirectory(dir) {
       return fs.readdirSync(resolve(dir), { withFileTypes: true }).map((d): WorkspaceEntry => ({ name: d.name, type: entryType(d) }));
     },
-    async readFile(file) {
-      return fs.readFileSync(resolve(file));
+    async readFile(file, limit) {
+      return readFileNoFollow(resolve(file), limit);
     },
     async stat(file): Promise<FileStat> {
       const stat = fs.lstatSync(resolve(file));
       return { type: entryType(stat), size: stat.size, mtime: stat.mtimeMs };
     },
   };
+}
+
+/**
+ * Reads a regular file without following a symbolic link at its path (O_NOFOLLOW; an lstat first where
+ * the platform lacks it), so a file swapped for a link after the walk listed it cannot make the trace
+ * read outside the workspace. With `limit`, a larger file is refused (code `EFBIG`) before it is read.
+ * O_NONBLOCK keeps a FIFO put in a file's place from blocking the open.
+ */
+export function readFileNoFollow(file: string, limit?: number): Buffer {
+  const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
+  if (O_NOFOLLOW === undefined && fs.lstatSync(file).isSymbolicLink()) throw failure('ELOOP', file);
+  const fd = fs.openSync(file, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw failure('EISDIR', file);
+    if (!stat.isFile()) throw failure('ENOTREG', file);
+    if (limit !== undefined && stat.size > limit) throw Object.assign(failure('EFBIG', file), { size: stat.size });
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = fs.readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    // A file that shrank while being read yields what was there.
+    return read < stat.size ? buffer.subarray(0, read) : buffer;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function failure(code: string, file: string): Error {
+  return Object.assign(new Error(`${code}: ${file}`), { code });
 }
 
 function entryType(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryType {

@@ -357,8 +357,9 @@ export class TraceGraph {
       location: { file, range: fact.range },
       idLocation: { file, range: fact.idRange },
       form: fact.form,
-      // OpenFastTrace items need artifact types (impl, utest, dsn), which its own rules check.
-      needs: fact.imported?.format === 'oft' ? [] : needsOf(attributes.needs, this.config.needs[kind] ?? []),
+      // OpenFastTrace items need artifact types (impl, utest, dsn), which its own rules check. Kinds come
+      // from the workspace (an imported type may be `constructor`), so only own keys of `needs` count.
+      needs: fact.imported?.format === 'oft' ? [] : needsOf(attributes.needs, (Object.hasOwn(this.config.needs, kind) ? this.config.needs[kind] : undefined) ?? []),
       ...(fact.imported ? { imported: fact.imported } : {}),
     };
     const list = this.definitions.get(fact.id) ?? [];

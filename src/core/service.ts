@@ -9,10 +9,10 @@ import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type LoadedConfig } from './c
 import { createIdMatcher, type IdMatcher } from './ids';
 import { EMPTY_REVIEWS, parseReviews, REVIEWS_FILE, type ReviewStore } from './impact/reviews';
 import { TraceGraph } from './link';
-import type { FileFacts, Finding, Position } from './model';
+import type { FileFacts, Finding, Position, Range } from './model';
 import { SEVERITY_RANK } from './model';
 import { occurrenceAt } from './occurrences';
-import { createScanContext, isTraceable, scanBytes, scanText, type ScanContext } from './scan/file';
+import { createScanContext, isTraceable, roleOf, scanBytes, scanText, skipped, tooLargeReason, type ScanContext } from './scan/file';
 import { isExcludedPath, isPathWalked, messageOf, walkWorkspace } from './walk';
 import { CancelledError, type CancellationToken, type Workspace } from './workspace';
 
@@ -153,11 +153,17 @@ function emptyState(config: typeof DEFAULT_CONFIG, loaded: LoadedConfig = { conf
   return { loaded, ids, context: createScanContext(config, ids), graph: new TraceGraph(config, ids), checker: new Checker(config, loaded.problems, CONFIG_FILE), skipped: new Map() };
 }
 
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A link is never followed, not even for the configuration: it could point anywhere on the machine. */
+const linkMessage = (file: string) => `${file} is a symbolic link; sectrace does not follow links (put the file itself there)`;
+
 async function readReviewStore(workspace: Workspace): Promise<ReviewStore> {
   let bytes: Uint8Array;
   try {
     bytes = await workspace.readFile(REVIEWS_FILE);
-  } catch {
+  } catch (error) {
+    if (messageOf(error) === 'ELOOP') return { stamps: new Map(), problems: [{ message: linkMessage(REVIEWS_FILE), range: START }] };
     return EMPTY_REVIEWS;
   }
   return parseReviews(new TextDecoder().decode(bytes));
@@ -167,7 +173,8 @@ async function readConfig(workspace: Workspace): Promise<LoadedConfig> {
   let bytes: Uint8Array;
   try {
     bytes = await workspace.readFile(CONFIG_FILE);
-  } catch {
+  } catch (error) {
+    if (messageOf(error) === 'ELOOP') return { config: DEFAULT_CONFIG, problems: [{ message: linkMessage(CONFIG_FILE), range: START, fatal: true }] };
     return { config: DEFAULT_CONFIG, problems: [] };
   }
   return parseConfig(new TextDecoder().decode(bytes));
@@ -177,14 +184,26 @@ async function readConfig(workspace: Workspace): Promise<LoadedConfig> {
 export async function readAndScan(workspace: Workspace, path: string, context: ScanContext): Promise<FileFacts | 'missing'> {
   let bytes: Uint8Array;
   try {
-    bytes = await workspace.readFile(path);
+    bytes = await workspace.readFile(path, context.config.maxFileSize);
   } catch (error) {
-    const reason = messageOf(error);
-    if (reason === 'ENOENT' || reason === 'FileNotFound' || /not ?found/i.test(reason)) return 'missing';
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { file: path, role: 'code', items: [], tags: [], mentions: [], problems: [{ code: 'unreadable-file', message: `could not be read: ${reason}`, range }] };
+    return readFailure(path, error, context);
   }
   return scanBytes(path, bytes, context);
+}
+
+/**
+ * What a failed read means: a file deleted since the walk is simply gone; a link (swapped in after the
+ * walk) and a file over the size limit are skipped with their reason, as the walk and the scan would;
+ * anything else is an `unreadable-file` problem at the file.
+ */
+export function readFailure(path: string, error: unknown, context: ScanContext): FileFacts | 'missing' {
+  const reason = messageOf(error);
+  if (reason === 'ENOENT' || reason === 'FileNotFound' || /not ?found/i.test(reason)) return 'missing';
+  if (reason === 'ELOOP') return skipped(path, context, 'symbolic link (not followed)');
+  const size = (error as { size?: unknown }).size;
+  if (reason === 'EFBIG' && typeof size === 'number') return skipped(path, context, tooLargeReason(size, context.config.maxFileSize));
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { file: path, role: roleOf(path, context), items: [], tags: [], mentions: [], problems: [{ code: 'unreadable-file', message: `could not be read: ${reason}`, range }] };
 }
 
 function inProcessExecutor(workspace: Workspace, context: ScanContext): ScanExecutor {

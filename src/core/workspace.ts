@@ -21,8 +21,12 @@ export interface Workspace {
   readonly name: string;
   /** Lists a directory (`''` is the root). Hosts must not follow symbolic links out of the workspace. */
   readDirectory(dir: string): Promise<readonly WorkspaceEntry[]>;
-  /** Reads a file's bytes. May reject (deleted, unreadable); the engine turns that into a finding. */
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads a file's bytes. May reject (deleted, unreadable); the engine turns that into a finding. Never
+   * follows a symbolic link: a link rejects with code `ELOOP`. With `limit`, a larger file rejects with
+   * code `EFBIG` and its `size`, before its bytes are read.
+   */
+  readFile(path: string, limit?: number): Promise<Uint8Array>;
   stat(path: string): Promise<FileStat>;
 }
 

@@ -12,7 +12,7 @@ const KIND_ICONS: Readonly<Record<string, string>> = {
 };
 
 export function kindIcon(kind: Kind): string {
-  return KIND_ICONS[kind] ?? 'symbol-constant';
+  return (Object.hasOwn(KIND_ICONS, kind) ? KIND_ICONS[kind] : undefined) ?? 'symbol-constant';
 }
 
 export function kindLabel(kind: Kind): string {

@@ -40,11 +40,13 @@ export function createMemoryWorkspace(files: Record<string, string | Uint8Array>
       if (!names.size && dir) throw error('ENOENT', dir);
       return [...names].sort().map((n): WorkspaceEntry => ({ name: n, type: entryType(prefix + n) as EntryType }));
     },
-    async readFile(path) {
+    async readFile(path, limit) {
       calls.push(`readFile ${path}`);
       if (failures.has(path)) throw error(failures.get(path) as string, path);
+      if (links.has(path)) throw error('ELOOP', path);
       const content = contents.get(path);
       if (!content) throw error('ENOENT', path);
+      if (limit !== undefined && content.length > limit) throw Object.assign(error('EFBIG', path), { size: content.length });
       return content;
     },
     async stat(path): Promise<FileStat> {

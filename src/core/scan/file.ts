@@ -55,9 +55,7 @@ const BINARY_PROBE = 8000;
 
 /** Scans bytes read from disk. */
 export function scanBytes(path: string, bytes: Uint8Array, context: ScanContext): FileFacts {
-  if (bytes.length > context.config.maxFileSize) {
-    return skipped(path, context, `larger than max-file-size (${formatBytes(bytes.length)} > ${formatBytes(context.config.maxFileSize)})`);
-  }
+  if (bytes.length > context.config.maxFileSize) return skipped(path, context, tooLargeReason(bytes.length, context.config.maxFileSize));
   const text = decode(bytes);
   if (text === undefined) return skipped(path, context, 'binary file (contains NUL bytes)');
   return scanText(path, text, context);
@@ -90,6 +88,10 @@ export function decode(bytes: Uint8Array): string | undefined {
   if (probe.indexOf(0) !== -1) return undefined;
   // Invalid UTF-8 decodes to U+FFFD: positions stay stable and the rest of the file is still traced.
   return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+}
+
+export function tooLargeReason(size: number, limit: number): string {
+  return `larger than max-file-size (${formatBytes(size)} > ${formatBytes(limit)})`;
 }
 
 export function skipped(path: string, context: ScanContext, reason: string): FileFacts {

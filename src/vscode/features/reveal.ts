@@ -28,7 +28,7 @@ async function reveal(deps: Deps, given?: unknown): Promise<boolean> {
     void vscode.window.showInformationMessage(id ? vscode.l10n.t('{0} is not defined in any spec.', id) : vscode.l10n.t('Place the cursor on a traceability ID (such as SR-1) first.'));
     return false;
   }
-  for (const viewId of VIEW_ORDER[item.kind] ?? [ViewIds.requirements, ViewIds.threats, ViewIds.interfaces]) {
+  for (const viewId of (Object.hasOwn(VIEW_ORDER, item.kind) ? VIEW_ORDER[item.kind] : undefined) ?? [ViewIds.requirements, ViewIds.threats, ViewIds.interfaces]) {
     const tree = deps.trees.get(viewId);
     const node = tree && find(tree.provider, id);
     if (!tree || !node) continue;

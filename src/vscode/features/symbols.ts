@@ -31,7 +31,7 @@ export function registerWorkspaceSymbolSupport(deps: Deps): vscode.Disposable {
         .slice(0, MAX_SYMBOLS)
         .map((item) => new vscode.SymbolInformation(
           `${item.id} ${item.title}`,
-          SYMBOL_KINDS[item.kind] ?? vscode.SymbolKind.Constant,
+          (Object.hasOwn(SYMBOL_KINDS, item.kind) ? SYMBOL_KINDS[item.kind] : undefined) ?? vscode.SymbolKind.Constant,
           kindLabel(item.kind),
           paths.location(item.idLocation),
         ));

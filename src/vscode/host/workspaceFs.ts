@@ -15,8 +15,16 @@ export class VscodeWorkspace implements Workspace {
     return entries.map(([name, type]) => ({ name, type: entryType(type) }));
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+  /**
+   * `vscode.workspace.fs` follows links, so the type is looked at first: a link (or a file swapped for one
+   * after the walk) is refused, as is a file over the limit, before its bytes are read.
+   */
+  async readFile(path: string, limit?: number): Promise<Uint8Array> {
+    const uri = this.uri(path);
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.SymbolicLink) throw Object.assign(new Error(`ELOOP: ${path}`), { code: 'ELOOP' });
+    if (limit !== undefined && stat.size > limit) throw Object.assign(new Error(`EFBIG: ${path}`), { code: 'EFBIG', size: stat.size });
+    return vscode.workspace.fs.readFile(uri);
   }
 
   async stat(path: string): Promise<FileStat> {
