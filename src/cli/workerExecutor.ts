@@ -1,9 +1,10 @@
 // Scans large trees on worker threads, one per core. Scanning starts while the walk is still listing
 // folders: the workers boot and scan the first batches in parallel with the walk. Batches go to the worker
-// with the least work in flight, a few at a time, so one huge file does not leave a core idle; Markdown
-// specs (parsing them costs a hundred times more per byte than lexing code) travel in small batches of
-// their own, so they spread over all workers. Small trees are scanned in-process: starting a worker
-// costs more than it saves.
+// with the least work in flight, a few at a time, so one huge file does not leave a core idle. Markdown
+// specs travel in small batches of their own and go to a worker that has parsed specs before: the
+// Markdown parser costs a hundred times more per byte than lexing code and takes a quarter of a second to
+// warm up in each thread, so the other workers take code, and help with specs only once code runs out.
+// Small trees are scanned in-process: starting a worker costs more than it saves.
 // @implements ST-12
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -73,12 +74,15 @@ function defaultWorkerCount(): number {
 interface PooledWorker {
   readonly worker: Worker;
   inFlight: number;
+  /** Has parsed Markdown already, so its parser is warm. */
+  warm: boolean;
 }
 
 /** Worker threads fed from one queue of batches; facts come back in whatever order batches finish. */
 class WorkerPool {
   private readonly workers: PooledWorker[];
-  private readonly queue: string[][] = [];
+  private readonly specQueue: string[][] = [];
+  private readonly codeQueue: string[][] = [];
   private readonly results: FileFacts[] = [];
   private code: string[] = [];
   private specs: string[] = [];
@@ -89,7 +93,7 @@ class WorkerPool {
 
   constructor(script: string, init: WorkerInit, count: number, private readonly token: CancellationToken | undefined, private readonly progress: Progress | undefined) {
     this.workers = Array.from({ length: count }, () => {
-      const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0 };
+      const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0, warm: false };
       pooled.worker.on('message', (message: ScanBatchResult) => this.received(pooled, message));
       pooled.worker.on('error', (error) => this.fail(new Error(`scan worker failed: ${error.message}`)));
       return pooled;
@@ -102,7 +106,7 @@ class WorkerPool {
     this.cut(false);
     this.dispatch();
     // Give the event loop a turn now and then, so results are taken in while the walk goes on.
-    return this.queue.length ? new Promise((resolve) => setImmediate(resolve)) : undefined;
+    return this.queued() ? new Promise((resolve) => setImmediate(resolve)) : undefined;
   }
 
   end(): Promise<FileFacts[]> {
@@ -120,21 +124,34 @@ class WorkerPool {
     for (const { worker } of this.workers) void worker.terminate();
   }
 
-  /** Moves full batches (all remaining ones at the end) from the pending lists to the queue; specs first. */
+  private queued(): number {
+    return this.specQueue.length + this.codeQueue.length;
+  }
+
+  /** Moves full batches (all remaining ones at the end) from the pending lists to the queues. */
   private cut(all: boolean): void {
-    while (this.specs.length >= SPEC_BATCH || (all && this.specs.length)) this.queue.push(this.specs.splice(0, SPEC_BATCH));
-    while (this.code.length >= CODE_BATCH || (all && this.code.length)) this.queue.push(this.code.splice(0, CODE_BATCH));
+    while (this.specs.length >= SPEC_BATCH || (all && this.specs.length)) this.specQueue.push(this.specs.splice(0, SPEC_BATCH));
+    while (this.code.length >= CODE_BATCH || (all && this.code.length)) this.codeQueue.push(this.code.splice(0, CODE_BATCH));
   }
 
   private dispatch(): void {
-    while (this.queue.length && !this.failure) {
+    while (this.queued() && !this.failure) {
       if (this.token?.isCancellationRequested) return this.fail(new CancelledError());
       const idle = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
       if (idle.inFlight >= IN_FLIGHT) return;
+      const paths = this.nextBatchFor(idle);
       idle.inFlight++;
-      const batch: ScanBatch = { type: 'batch', paths: this.queue.shift() as string[] };
+      const batch: ScanBatch = { type: 'batch', paths };
       idle.worker.postMessage(batch);
     }
+  }
+
+  /** Specs for a warm worker (or the first one, while none is), else code, else whatever is left. */
+  private nextBatchFor(worker: PooledWorker): string[] {
+    const takesSpecs = worker.warm || !this.workers.some((w) => w.warm);
+    const queue = (takesSpecs && this.specQueue.length) || !this.codeQueue.length ? this.specQueue : this.codeQueue;
+    if (queue === this.specQueue) worker.warm = true;
+    return queue.shift() as string[];
   }
 
   private received(pooled: PooledWorker, message: ScanBatchResult): void {
@@ -149,7 +166,7 @@ class WorkerPool {
 
   private finishIfDone(): void {
     if (!this.settle || this.failure) return;
-    if (!this.ended || this.queue.length || this.workers.some((w) => w.inFlight > 0)) return;
+    if (!this.ended || this.queued() || this.workers.some((w) => w.inFlight > 0)) return;
     this.abort();
     this.settle.resolve(this.results);
   }
