@@ -36,7 +36,7 @@ export function createWorkerExecutor(rootDir: string, workspace: Workspace = cre
       await stream.push(paths);
       return stream.end();
     },
-    stream(config, token, progress) {
+    stream(config, token, progress, receive) {
       const held: string[] = [];
       let pool: WorkerPool | undefined;
       return {
@@ -44,7 +44,7 @@ export function createWorkerExecutor(rootDir: string, workspace: Workspace = cre
           if (pool) return pool.add(files);
           for (const file of files) held.push(file);
           if (held.length < IN_PROCESS_LIMIT || workerCount < 2) return undefined;
-          pool = new WorkerPool(workerScript, { root, config }, workerCount, token, progress);
+          pool = new WorkerPool(workerScript, { root, config }, workerCount, token, progress, receive);
           return pool.add(held.splice(0));
         },
         end: () => (pool ? pool.end() : inProcess(held, config, token, progress)),
@@ -91,7 +91,14 @@ class WorkerPool {
   private failure: Error | undefined;
   private settle: { resolve: (facts: FileFacts[]) => void; reject: (error: Error) => void } | undefined;
 
-  constructor(script: string, init: WorkerInit, count: number, private readonly token: CancellationToken | undefined, private readonly progress: Progress | undefined) {
+  constructor(
+    script: string,
+    init: WorkerInit,
+    count: number,
+    private readonly token: CancellationToken | undefined,
+    private readonly progress: Progress | undefined,
+    private readonly receive: ((facts: readonly FileFacts[]) => void) | undefined,
+  ) {
     this.workers = Array.from({ length: count }, () => {
       const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0, warm: false };
       pooled.worker.on('message', (message: ScanBatchResult) => this.received(pooled, message));
@@ -156,11 +163,13 @@ class WorkerPool {
 
   private received(pooled: PooledWorker, message: ScanBatchResult): void {
     pooled.inFlight--;
-    for (const facts of message.facts) this.results.push(facts);
-    for (const [file, role] of message.empty) this.results.push(emptyFacts(file, role));
+    // Hand out the next batch first, so the worker is busy again while this one is taken in.
+    this.dispatch();
+    const facts = message.empty.length ? [...message.facts, ...message.empty.map(([file, role]) => emptyFacts(file, role))] : message.facts;
+    if (this.receive) this.receive(facts);
+    else for (const fact of facts) this.results.push(fact);
     this.done += message.facts.length + message.empty.length + message.missing;
     this.progress?.(this.done);
-    this.dispatch();
     this.finishIfDone();
   }
 

@@ -55,9 +55,10 @@ export interface ScanExecutor {
   scan(paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: (done: number) => void): Promise<FileFacts[]>;
   /**
    * Optional: scanning that starts while the walk is still listing folders. The walk pushes files as it
-   * finds them; `end` resolves with the facts of every pushed file (missing files left out).
+   * finds them. Facts go to `receive` as they are ready, when it is given; `end` resolves once every
+   * pushed file is scanned, with the facts not given to `receive` (missing files left out).
    */
-  stream?(config: SectraceConfig, token?: CancellationToken, progress?: (done: number) => void): ScanStream;
+  stream?(config: SectraceConfig, token?: CancellationToken, progress?: (done: number) => void, receive?: (facts: readonly FileFacts[]) => void): ScanStream;
 }
 
 export interface ScanStream {

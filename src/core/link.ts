@@ -90,6 +90,8 @@ export class TraceGraph {
   /** OpenFastTrace definitions, counted so `oftActive` need not visit every item. */
   private oftDefinitionCount = 0;
   private changes = noChanges();
+  /** Changes are recorded only once a checker has looked: before that, the first check visits everything. */
+  private tracking = false;
   private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
 
   constructor(
@@ -167,6 +169,7 @@ export class TraceGraph {
   takeChanges(): GraphChanges {
     const changes = this.changes;
     this.changes = noChanges();
+    this.tracking = true;
     return changes;
   }
 
@@ -310,6 +313,7 @@ export class TraceGraph {
 
   /** Records what a file's facts touch, as the graph stands now (called before removal and after addition). */
   private markChanged(facts: FileFacts): void {
+    if (!this.tracking) return;
     const changes = this.changes;
     changes.files.add(facts.file);
     const touch = (id: string) => this.markId(id);

@@ -44,15 +44,15 @@ export function createTraceService(init: TraceServiceInit): TraceService {
     cached = undefined;
   };
 
-  const put = (facts: FileFacts) => {
+  const put = (facts: FileFacts, target: EngineState = state) => {
     cached = undefined;
     if (facts.skipped !== undefined) {
-      if (state.skipped.get(facts.file) !== facts.skipped) state.skippedList = undefined;
-      state.skipped.set(facts.file, facts.skipped);
-      state.graph.removeFile(facts.file);
+      if (target.skipped.get(facts.file) !== facts.skipped) target.skippedList = undefined;
+      target.skipped.set(facts.file, facts.skipped);
+      target.graph.removeFile(facts.file);
     } else {
-      if (state.skipped.delete(facts.file)) state.skippedList = undefined;
-      state.graph.setFile(facts);
+      if (target.skipped.delete(facts.file)) target.skippedList = undefined;
+      target.graph.setFile(facts);
     }
   };
 
@@ -68,7 +68,10 @@ export function createTraceService(init: TraceServiceInit): TraceService {
       let total = 0;
       const report = (done: number) => options.progress?.report(done, total);
       // With a streaming executor, files are scanned while the walk is still listing folders.
-      const stream = executor.stream?.(loaded.config, options.token, report);
+      // Facts go into the new graph as batches come back, so linking overlaps the scan.
+      const stream = executor.stream?.(loaded.config, options.token, report, (batch) => {
+        for (const fact of batch) put(fact, next);
+      });
       const found = stream && ((files: readonly string[]) => {
         total += files.length;
         return stream.push(files.filter((file) => !overlays.has(file)));
@@ -84,10 +87,10 @@ export function createTraceService(init: TraceServiceInit): TraceService {
       total = walked.files.length;
       const facts = stream ? await stream.end() : await executor.scan(walked.files.filter((file) => !overlays.has(file)), loaded.config, options.token, report);
       if (options.token?.isCancellationRequested) throw new CancelledError();
+      for (const fact of facts) put(fact, next);
       state = next;
       reviews = typeof nextReviews === 'string' ? parseReviews(nextReviews) : nextReviews;
       cached = undefined;
-      for (const fact of facts) put(fact);
       for (const [file, text] of overlays) if (file !== REVIEWS_FILE && walkedOrTraceable(file)) put(scanText(file, text, state.context));
       options.progress?.report(total, total);
     },
