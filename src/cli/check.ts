@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core';
 import { toCheckJson, verdictFor } from '../core/export/checkJson';
+import { writeJson } from './jsonOut';
 import { formatOftVerdict, oftVerdict } from '../core/importers';
 import { loadSnapshot } from './load';
 import { checkAdditions } from './since';
@@ -30,7 +31,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const verdict = verdictFor(snapshot, level);
   // Change impact (docs/impact.md): `--since REF`, and the text diffs of suspect links.
   const added = format === 'oft' ? { text: '' } : await checkAdditions(loaded.root, snapshot, values.since, format === 'text', io.color ? ANSI : PLAIN);
-  if (format === 'json') io.stdout(JSON.stringify({ ...(toCheckJson(snapshot, io.tool, level) as object), ...(added.impact ? { impact: added.impact } : {}) }, null, 2) + '\n');
+  if (format === 'json') writeJson({ ...(toCheckJson(snapshot, io.tool, level) as Record<string, unknown>), ...(added.impact ? { impact: added.impact } : {}) }, io.stdout);
   else if (format === 'oft') printOftVerdict(snapshot, verdict, io);
   else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN, added.text));
   if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
