@@ -255,7 +255,7 @@ const EXPECTED_CHECKS = 11;
         await report.inner.locator('button[data-export="md"]').click();
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 15000 });
-        await input.fill(target);
+        await typeFileName(page, input, target);
         await page.keyboard.press('Enter');
         // VS Code's own question before it replaces an existing file.
         await page.locator('.quick-input-widget', { hasText: 'already exists' }).waitFor({ state: 'visible', timeout: 15000 });
@@ -291,6 +291,23 @@ const EXPECTED_CHECKS = 11;
   console.log(`UI SUMMARY passes=0 failures=${EXPECTED_CHECKS}`);
   process.exit(2);
 });
+
+/**
+ * Types a path into VS Code's simple file dialog. The dialog fills in its own folder and name a moment
+ * after it shows, selecting only the name, so text typed too early lands inside its value: wait until it
+ * has a value, replace all of it, and check what it holds before going on.
+ */
+async function typeFileName(page, input, target) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input')?.value ?? '').length > 0, null, { timeout: 15000 });
+    await input.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(target);
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === target) return;
+  }
+  throw new Error(`the file dialog would not take the name ${target}; it holds ${await input.inputValue()}`);
+}
 
 /** The report webview's two frames: the host frame VS Code owns, and the frame holding our page. */
 async function reportFrames(page) {
