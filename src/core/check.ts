@@ -12,7 +12,7 @@ import type { ReviewStore } from './impact/reviews';
 import { checkImported } from './importers';
 import { checkInterfaceItem, checkResolvedInterfaces, resolveInterfaces, threatIndex } from './interfaces/check';
 import type { TraceGraph } from './link';
-import type { Finding, Kind } from './model';
+import type { CodeTrace, Finding, Kind } from './model';
 import { checkAttributes, checkConfig, checkDuplicates, checkFile, checkNeeds, checkRefinesCycles, checkThreat, checkUnresolved, compareFindings, type Emit } from './rules';
 
 export interface CheckInput {
@@ -39,6 +39,17 @@ export function check(input: CheckInput): Finding[] {
 }
 
 type KindRow = { -readonly [K in keyof KindSummary]: KindSummary[K] };
+
+/** What the per-ID rules read besides the ID itself. */
+interface RuleInput {
+  readonly graph: TraceGraph;
+  readonly config: SectraceConfig;
+  readonly reviews: ReviewStore | undefined;
+  readonly today: Date;
+  readonly coverage: (id: string) => ItemCoverage;
+  /** Whether a trace comes from an importer's tag (those carry their own versioning: no pins asked). */
+  readonly imported: (trace: CodeTrace) => boolean;
+}
 
 /** Keeps findings and per-kind coverage between runs over one graph under one configuration. */
 export class Checker {
@@ -67,15 +78,15 @@ export class Checker {
     const full = !this.last || this.last.day !== day || this.last.reviews !== reviews;
     this.last = { day, reviews };
     if (full) this.reset(reviews);
-    const input = { graph, config: this.config, reviews, today };
-    const ids: Iterable<string> = full ? [...graph.writtenIds()] : changes.ids;
+    const input: RuleInput = { graph, config: this.config, reviews, today, coverage: createCoverage(graph), imported: importedTagRefs(graph) };
     if (full || changes.idSet) this.known = [...graph.items.keys()];
-    const coverage = createCoverage(graph);
-    const imported = importedTagRefs(graph);
-    for (const id of ids) this.checkId(id, input, coverage, imported);
+    for (const id of full ? [...graph.writtenIds()] : changes.ids) this.checkId(id, input);
     // "Did you mean" depends on every defined ID: when that set changes, every unresolved ID is looked at again.
-    if (!full && changes.idSet) for (const id of graph.writtenIds()) if (!graph.items.has(id) && !changes.ids.has(id)) this.checkId(id, input, coverage, imported);
-    for (const file of full ? new Set([...graph.problemFiles(), ...graph.foreignFiles()]) : changes.files) this.store(this.byFile, file, (emit) => checkFile(graph, file, this.config, emit));
+    if (!full && changes.idSet) {
+      for (const id of graph.writtenIds()) if (!graph.items.has(id) && !changes.ids.has(id)) this.checkId(id, input);
+    }
+    const files = full ? new Set([...graph.problemFiles(), ...graph.foreignFiles()]) : changes.files;
+    for (const file of files) this.store(this.byFile, file, (emit) => checkFile(graph, file, this.config, emit));
     this.checkInterfaces(graph, full || changes.interfaces ? graph.interfaceFiles() : changes.files, full || changes.interfaces);
     if (full || changes.refines) this.cycles = this.collect((emit) => checkRefinesCycles(graph, emit));
     const oft = this.collect((emit) => checkImported(graph, this.config, emit));
@@ -94,8 +105,8 @@ export class Checker {
     });
   }
 
-  private checkId(id: string, input: { graph: TraceGraph; config: SectraceConfig; reviews: ReviewStore | undefined; today: Date }, coverage: (id: string) => ItemCoverage, imported: (trace: import('./model').CodeTrace) => boolean): void {
-    const { graph } = input;
+  private checkId(id: string, input: RuleInput): void {
+    const { graph, coverage } = input;
     const item = graph.items.get(id);
     this.store(this.byId, id, (emit) => {
       checkDuplicates(id, graph, emit);
@@ -107,7 +118,7 @@ export class Checker {
       checkAttributes(item, graph, emit);
       if (item.kind === 'threat') checkThreat(item, graph, input.today, emit);
       if (item.kind === 'interface') checkInterfaceItem(id, graph, emit);
-      checkItemImpact(item, input, imported, emit);
+      checkItemImpact(item, input, input.imported, emit);
     });
     this.updateRow(id, item && { kind: item.kind, needs: item.needs, coverage: coverage(id) });
   }

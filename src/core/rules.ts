@@ -111,7 +111,8 @@ function checkAcceptance(threat: TraceItem, status: string, today: Date, emit: E
 export function checkRefinesCycles(graph: TraceGraph, emit: Emit): void {
   // Depth-first search with colours: an edge to an item still on the stack closes a cycle.
   const state = new Map<string, 'active' | 'done'>();
-  for (const start of graph.items.keys()) {
+  // Starting from IDs in sorted order names each cycle the same way, whatever order the files came in.
+  for (const start of [...graph.items.keys()].sort()) {
     if (state.has(start)) continue;
     const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
     state.set(start, 'active');

@@ -115,6 +115,17 @@ describe('incremental check', () => {
     }
   });
 
+  it('names a refines cycle the same way whatever order its items were defined in', async () => {
+    const files = { 'docs/a.md': '## SR-3: Loop\nrefines: SR-4\n', 'docs/b.md': '## SR-4: Loop back\nrefines: SR-3\n' };
+    const service = createTraceService({ workspace: createMemoryWorkspace(files), now: () => TODAY });
+    await service.index();
+    // Re-reading a.md defines SR-3 again, after SR-4: the graph's item order is now the other way round.
+    service.setOverlay('docs/a.md', files['docs/a.md']);
+    const cycles = (s: TraceSnapshot) => s.findings.filter((f) => f.code === 'refines-cycle').map((f) => f.message);
+    assert.deepEqual(cycles(service.snapshot()), cycles(await fresh(files)));
+    assert.equal(cycles(service.snapshot()).length, 1);
+  });
+
   it('a new day re-checks risk acceptances without any file changing', async () => {
     let now = new Date('2019-12-31T12:00:00Z');
     const files = { 'docs/a.md': SPEC_PARTS[1] };
