@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, percentile, round } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -22,16 +23,6 @@ const runs = option('runs', 5);
 const iterations = option('iterations', 200);
 const lookups = option('lookups', 10000);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const round = (x, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const ms = (ns) => Number(ns) / 1e6;
 
 const engine = require(join(repo, 'dist', 'engine.js'));

@@ -10,6 +10,10 @@ import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, GENERATOR_VERSION, generate, parseSize, workspaceDir } from './generate.mjs';
+import { median, round as roundTo } from './stats.mjs';
+
+/** Figures in the result are rounded to one decimal unless a caller asks for more. */
+const round = (x, digits = 1) => roundTo(x, digits);
 
 const require = createRequire(import.meta.url);
 const BENCH = resolve(fileURLToPath(import.meta.url), '..');
@@ -61,11 +65,6 @@ function parseArgs(argv) {
 }
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x, digits = 1) => (x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const cpuMedian = (xs) => (xs.every((x) => typeof x === 'number') && xs.length ? round(median(xs)) : null);
 const rel = (p) => relative(REPO, p).split('\\').join('/');
 /** A figure with its target beside it. */

@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { generate, parseSize, workspaceDir } from './generate.mjs';
+import { median, percentile, round } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const SELF = fileURLToPath(import.meta.url);
@@ -60,16 +61,6 @@ if (overlayOn !== 'keystroke' && overlayOn !== 'flush') throw new Error('--overl
 parseSize(label);
 
 const log = (line) => process.stderr.write(`[typing] ${line}\n`);
-const round = (x, digits = 3) => (x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-/** Nearest-rank percentile, as in bench/inproc.mjs. */
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const ms = (ns) => Number(ns) / 1e6;
 const loadAverage = () => os.loadavg().map((x) => round(x, 2));
 
