@@ -28,5 +28,6 @@ parentPort?.on('message', (message: ScanBatch) => {
     else if (isEmptyFacts(facts)) result.empty.push([facts.file, facts.role]);
     else result.facts.push(facts);
   }
-  parentPort?.postMessage(result);
+  // One JSON string instead of the object tree: V8's JSON is much faster than cloning many small objects.
+  parentPort?.postMessage(JSON.stringify(result));
 });

@@ -101,7 +101,7 @@ class WorkerPool {
   ) {
     this.workers = Array.from({ length: count }, () => {
       const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0, warm: false };
-      pooled.worker.on('message', (message: ScanBatchResult) => this.received(pooled, message));
+      pooled.worker.on('message', (message: string) => this.received(pooled, JSON.parse(message) as ScanBatchResult));
       pooled.worker.on('error', (error) => this.fail(new Error(`scan worker failed: ${error.message}`)));
       return pooled;
     });
