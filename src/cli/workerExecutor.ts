@@ -9,7 +9,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CancelledError, createIdMatcher, createScanContext, type CancellationToken, type FileFacts, type ScanExecutor, type ScanStream, type SectraceConfig, type Workspace } from '../core';
+import { CancelledError, createIdMatcher, createScanContext, type CancellationToken, type FileFacts, type ScanExecutor, type SectraceConfig, type Workspace } from '../core';
 import { isMarkdownPath } from '../core/scan/file';
 import { readAndScan } from '../core/service';
 import { createNodeWorkspace } from './nodeWorkspace';
@@ -29,30 +29,30 @@ type Progress = (done: number) => void;
  */
 export function createWorkerExecutor(rootDir: string, workspace: Workspace = createNodeWorkspace(rootDir), workerCount = defaultWorkerCount(), workerScript = path.join(__dirname, 'scan-worker.js')): ScanExecutor {
   const root = path.resolve(rootDir);
-  const inProcess = (paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: Progress) => scanInProcess(workspace, paths, config, token, progress);
-  const executor: ScanExecutor = {
-    async scan(paths, config, token, progress) {
-      const stream = executor.stream?.(config, token, progress) as ScanStream;
-      await stream.push(paths);
-      return stream.end();
-    },
-    stream(config, token, progress, receive) {
-      const held: string[] = [];
-      let pool: WorkerPool | undefined;
-      return {
-        push(files) {
-          if (pool) return pool.add(files);
-          for (const file of files) held.push(file);
-          if (held.length < IN_PROCESS_LIMIT || workerCount < 2) return undefined;
-          pool = new WorkerPool(workerScript, { root, config }, workerCount, token, progress, receive);
-          return pool.add(held.splice(0));
-        },
-        end: () => (pool ? pool.end() : inProcess(held, config, token, progress)),
-        abort: () => pool?.abort(),
-      };
-    },
+  const stream: NonNullable<ScanExecutor['stream']> = (config, token, progress, receive) => {
+    // Files are held until there are enough to be worth the workers; a small tree never starts them.
+    const held: string[] = [];
+    let pool: WorkerPool | undefined;
+    return {
+      push(files) {
+        if (pool) return pool.add(files);
+        for (const file of files) held.push(file);
+        if (held.length < IN_PROCESS_LIMIT || workerCount < 2) return undefined;
+        pool = new WorkerPool(workerScript, { root, config }, workerCount, token, progress, receive);
+        return pool.add(held.splice(0));
+      },
+      end: () => (pool ? pool.end() : scanInProcess(workspace, held, config, token, progress)),
+      abort: () => pool?.abort(),
+    };
   };
-  return executor;
+  return {
+    async scan(paths, config, token, progress) {
+      const scanning = stream(config, token, progress);
+      await scanning.push(paths);
+      return scanning.end();
+    },
+    stream,
+  };
 }
 
 async function scanInProcess(workspace: Workspace, paths: readonly string[], config: SectraceConfig, token?: CancellationToken, progress?: Progress): Promise<FileFacts[]> {
