@@ -7,7 +7,8 @@
 // @implements ST-4
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
-import { BucketIndex, compareLocations, compareStrings } from './bucketIndex';
+import { compactFacts, RangePool } from './compact';
+import { compareLocations, compareStrings, FileIndex } from './fileIndex';
 import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
 import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
 
@@ -70,11 +71,11 @@ export class TraceGraph {
   readonly definitions = new Map<string, Definition[]>();
   private readonly files = new Map<string, FileFacts>();
   private readonly itemsById = new Map<string, TraceItem>();
-  private readonly outgoing = new BucketIndex<WrittenLink>();
-  private readonly incoming = new BucketIndex<WrittenLink>();
-  private readonly linksByRef = new BucketIndex<WrittenLink>();
-  private readonly tracesById = new BucketIndex<CodeTrace>();
-  private readonly mentionsById = new BucketIndex<Location>();
+  private readonly outgoing = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'source'));
+  private readonly incoming = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'target'));
+  private readonly linksByRef = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'ref'));
+  private readonly tracesById = new FileIndex<CodeTrace>((file, id) => tracesIn(this.factsOf(file), id));
+  private readonly mentionsById = new FileIndex<Location>((file, id) => mentionsIn(this.factsOf(file), id));
   /** Direct implementation and test counts per ID, kept on every change, so coverage is O(1) per item. */
   private readonly implementationCounts = new Map<string, number>();
   private readonly testCounts = new Map<string, number>();
@@ -92,6 +93,8 @@ export class TraceGraph {
   private changes = noChanges();
   /** Changes are recorded only once a checker has looked: before that, the first check visits everything. */
   private tracking = false;
+  /** Shared ranges for the facts the graph holds (see compact.ts). */
+  private readonly ranges = new RangePool();
   private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
 
   constructor(
@@ -145,6 +148,11 @@ export class TraceGraph {
 
   fileFacts(file: string): FileFacts | undefined {
     return this.files.get(file);
+  }
+
+  /** The facts of a file the indexes name: always in the graph. */
+  private factsOf(file: string): FileFacts {
+    return this.files.get(file) as FileFacts;
   }
 
   filePaths(): IterableIterator<string> {
@@ -244,8 +252,9 @@ export class TraceGraph {
     return [...this.itemsById.values()].filter((item) => item.kind === kind);
   }
 
-  /** Puts a file's facts in, replacing what the same file contributed before. */
-  setFile(facts: FileFacts): void {
+  /** Puts a file's facts in, replacing what the same file contributed before. The graph takes the facts over. */
+  setFile(given: FileFacts): void {
+    const facts = compactFacts(given, this.ranges);
     this.removeFile(facts.file);
     this.files.set(facts.file, facts);
     this.roles[facts.role]++;
@@ -259,13 +268,12 @@ export class TraceGraph {
     for (const fact of facts.items) this.addAttributeLinks(facts.file, fact);
     for (const tag of facts.tags) {
       for (const ref of tag.refs) {
-        const trace: CodeTrace = { id: ref.id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range }, ...(ref.pin ? { pin: ref.pin } : {}) };
-        this.tracesById.add(ref.id, facts.file, trace);
-        count(isTest(trace) ? this.testCounts : this.implementationCounts, ref.id, 1);
+        this.tracesById.add(ref.id, facts.file);
+        count(tag.tag === 'verifies' || facts.role === 'test' ? this.testCounts : this.implementationCounts, ref.id, 1);
         if (ref.pin !== undefined) count(this.pinnedCounts, ref.id, 1);
       }
     }
-    for (const mention of facts.mentions) this.mentionsById.add(mention.id, facts.file, { file: facts.file, range: mention.range });
+    for (const mention of facts.mentions) this.mentionsById.add(mention.id, facts.file);
     this.cache = {};
     this.markChanged(facts);
   }
@@ -379,16 +387,14 @@ export class TraceGraph {
     for (const attribute of fact.attributes) {
       const spec = LINK_ATTRIBUTES[attribute.key];
       for (const ref of attribute.refs) {
-        const location = { file, range: ref.range };
         if (!spec) {
-          this.mentionsById.add(ref.id, file, location);
+          this.mentionsById.add(ref.id, file);
           continue;
         }
         const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
-        const written: WrittenLink = { source, target, relation: spec.relation, location, ref: ref.id };
-        this.outgoing.add(source, file, written);
-        this.incoming.add(target, file, written);
-        this.linksByRef.add(ref.id, file, written);
+        this.outgoing.add(source, file);
+        this.incoming.add(target, file);
+        this.linksByRef.add(ref.id, file);
       }
     }
   }
@@ -464,6 +470,49 @@ function count(counts: Map<string, number>, id: string, delta: number): void {
   const next = (counts.get(id) ?? 0) + delta;
   if (next) counts.set(id, next);
   else counts.delete(id);
+}
+
+/** The links written in the file's item attributes whose source, target or written reference is the ID. */
+function writtenLinksIn(facts: FileFacts, id: string, end: 'source' | 'target' | 'ref'): WrittenLink[] {
+  const links: WrittenLink[] = [];
+  for (const fact of facts.items) {
+    for (const attribute of fact.attributes) {
+      const spec = LINK_ATTRIBUTES[attribute.key];
+      if (!spec) continue;
+      for (const ref of attribute.refs) {
+        const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
+        if ((end === 'source' ? source : end === 'target' ? target : ref.id) !== id) continue;
+        links.push({ source, target, relation: spec.relation, location: { file: facts.file, range: ref.range }, ref: ref.id });
+      }
+    }
+  }
+  return links;
+}
+
+/** The file's traces to the ID, from its tags. */
+function tracesIn(facts: FileFacts, id: string): CodeTrace[] {
+  const traces: CodeTrace[] = [];
+  for (const tag of facts.tags) {
+    for (const ref of tag.refs) {
+      if (ref.id !== id) continue;
+      const trace: CodeTrace = { id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range } };
+      traces.push(ref.pin ? { ...trace, pin: ref.pin } : trace);
+    }
+  }
+  return traces;
+}
+
+/** The file's bare mentions of the ID: in prose and comments, and in attributes that are not links. */
+function mentionsIn(facts: FileFacts, id: string): Location[] {
+  const found: Location[] = [];
+  for (const item of facts.items) {
+    for (const attribute of item.attributes) {
+      if (LINK_ATTRIBUTES[attribute.key]) continue;
+      for (const ref of attribute.refs) if (ref.id === id) found.push({ file: facts.file, range: ref.range });
+    }
+  }
+  for (const mention of facts.mentions) if (mention.id === id) found.push({ file: facts.file, range: mention.range });
+  return found;
 }
 
 function isImplementation(trace: CodeTrace): boolean {
