@@ -2,10 +2,10 @@
 // .gitignore'd folders before listing them (an ignored node_modules is never read), and never following
 // symbolic links, so a link loop or a link out of the workspace cannot be walked into.
 // @implements ST-7, STM-3
-import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
+import { MAX_RULE_LENGTH, parseGitignore, type GitignoreRules } from './ignoreRules';
 import { isTraceable, type ScanContext } from './scan/file';
-import { CancelledError, type CancellationToken, type Workspace } from './workspace';
+import { CancelledError, type CancellationToken, type Workspace, type WorkspaceEntry } from './workspace';
 
 export interface WalkResult {
   /** Traceable files, sorted. */
@@ -15,7 +15,7 @@ export interface WalkResult {
 
 interface IgnoreScope {
   readonly base: string;
-  readonly rules: Ignore;
+  readonly rules: GitignoreRules;
 }
 
 /** Receives each folder's traceable files as the walk finds them; a returned promise is waited for. */
@@ -40,29 +40,54 @@ async function walkDirectory(workspace: Workspace, context: ScanContext, dir: st
   }
   const here = context.config.gitignore ? await readGitignore(workspace, dir, entries, result) : undefined;
   const active = here ? [...scopes, here] : scopes;
-  const subdirectories: string[] = [];
-  const files: string[] = [];
-  for (const entry of entries) {
-    const path = dir ? `${dir}/${entry.name}` : entry.name;
-    const isDirectory = entry.type === 'directory';
-    const excluded = isDirectory ? context.isExcluded(path) || context.isExcluded(`${path}/`) : context.isExcluded(path);
-    if (excluded) continue;
-    if (isIgnored(path, isDirectory, active)) continue;
-    if (isDirectory) subdirectories.push(path);
-    else if (entry.type === 'file') {
-      if (isTraceable(path, context)) files.push(path);
-    } else if (entry.type === 'symlink') {
-      // Every link is listed, whatever its name: a link to a folder of specs would otherwise leave the
-      // whole folder out without a word.
-      result.skipped.push({ file: path, reason: 'symbolic link (not followed)' });
-    }
-  }
+  const { files, subdirectories } = sortEntries(dir, entries, active, context, result);
   for (const file of files) result.files.push(file);
   if (found && files.length) await found(files);
   await Promise.all(subdirectories.map((path) => walkDirectory(workspace, context, path, active, result, token, found)));
 }
 
-async function readGitignore(workspace: Workspace, dir: string, entries: readonly { name: string; type: string }[], result: WalkResult): Promise<IgnoreScope | undefined> {
+/** A folder's traceable files and the folders to walk next; symbolic links go to `result.skipped`. */
+function sortEntries(dir: string, entries: readonly WorkspaceEntry[], scopes: readonly IgnoreScope[], context: ScanContext, result: WalkResult): { files: string[]; subdirectories: string[] } {
+  const isIgnored = ignoredInFolder(dir, scopes);
+  const files: string[] = [];
+  const subdirectories: string[] = [];
+  for (const { name, type } of entries) {
+    const path = dir ? `${dir}/${name}` : name;
+    if (type === 'directory') {
+      if (!isExcludedFolder(path, context) && !isIgnored(path, name, true)) subdirectories.push(path);
+    } else if (type === 'file') {
+      // Whether the file could be traced at all is the cheapest question, so it is asked first.
+      if (isTraceable(path, context) && !context.isExcluded(path) && !isIgnored(path, name, false)) files.push(path);
+    } else if (type === 'symlink' && !context.isExcluded(path) && !isIgnored(path, name, false)) {
+      // Every link is listed, whatever its name: a link to a folder of specs would otherwise leave the
+      // whole folder out without a word.
+      result.skipped.push({ file: path, reason: 'symbolic link (not followed)' });
+    }
+  }
+  return { files, subdirectories };
+}
+
+/**
+ * Whether an entry of `dir` is ignored by the .gitignore files of `scopes`. The walk is in `dir`, so none
+ * of the folders above the entry is ignored, and each scope tests the entry without checking them again.
+ */
+function ignoredInFolder(dir: string, scopes: readonly IgnoreScope[]): (path: string, name: string, isDirectory: boolean) => boolean {
+  const tests = scopes.map((scope) => scope.rules.inFolder(relativeTo(scope.base, dir)));
+  return (path, name, isDirectory) => {
+    // The configuration file itself is never ignored, whatever .gitignore says.
+    if (path === CONFIG_FILE) return false;
+    for (const test of tests) if (test(name, isDirectory)) return true;
+    return false;
+  };
+}
+
+/** `path` relative to `base`, a folder that holds it or is it (`''` is the workspace root). */
+function relativeTo(base: string, path: string): string {
+  if (!base) return path;
+  return path === base ? '' : path.slice(base.length + 1);
+}
+
+async function readGitignore(workspace: Workspace, dir: string, entries: readonly WorkspaceEntry[], result: WalkResult): Promise<IgnoreScope | undefined> {
   if (!entries.some((e) => e.name === '.gitignore' && e.type === 'file')) return undefined;
   const path = dir ? `${dir}/.gitignore` : '.gitignore';
   let text: string;
@@ -72,37 +97,25 @@ async function readGitignore(workspace: Workspace, dir: string, entries: readonl
     result.skipped.push({ file: path, reason: `not readable, its rules were not applied: ${messageOf(error)}` });
     return undefined;
   }
-  const { rules, dropped } = gitignoreRules(text);
+  const rules = parseGitignore(text);
+  const { dropped } = rules;
   if (dropped.length) result.skipped.push({ file: path, reason: `${dropped.length === 1 ? 'the rule on line' : 'the rules on lines'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} longer than ${MAX_RULE_LENGTH} characters and not applied` });
   return { base: dir, rules };
 }
 
-/**
- * Longer than any path (Linux's PATH_MAX), so such a rule is no real rule; from about 15,000 characters on
- * the matcher's regular expression is too large to run, and it would throw on every path of the walk.
- */
-const MAX_RULE_LENGTH = 4096;
-
-/** The rules of a `.gitignore`, without any rule longer than MAX_RULE_LENGTH; `dropped` holds their lines (1-based). */
-function gitignoreRules(text: string): { rules: Ignore; dropped: number[] } {
-  if (text.length <= MAX_RULE_LENGTH) return { rules: ignore().add(text), dropped: [] };
-  const kept: string[] = [];
-  const dropped: number[] = [];
-  for (const [i, line] of text.split(/\r?\n/).entries()) {
-    if (line.length > MAX_RULE_LENGTH) dropped.push(i + 1);
-    else kept.push(line);
-  }
-  return { rules: ignore().add(kept), dropped };
-}
-
-function isIgnored(path: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
+/** Whether a path is ignored by the .gitignore files of `scopes`, each of its folders checked too. */
+function isIgnoredPath(path: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
   // The configuration file itself is never ignored, whatever .gitignore says.
   if (path === CONFIG_FILE) return false;
-  for (const scope of scopes) {
-    const relative = scope.base ? path.slice(scope.base.length + 1) : path;
-    if (scope.rules.ignores(isDirectory ? `${relative}/` : relative)) return true;
-  }
-  return false;
+  return scopes.some((scope) => scope.rules.ignores(relativeTo(scope.base, path), isDirectory));
+}
+
+/**
+ * Whether the configuration excludes a folder: a glob may name it as it is (`**\/node_modules`) or as a
+ * folder (`build/`).
+ */
+function isExcludedFolder(path: string, context: ScanContext): boolean {
+  return context.isExcluded(path) || context.isExcluded(`${path}/`);
 }
 
 export function messageOf(error: unknown): string {
@@ -117,8 +130,7 @@ export function messageOf(error: unknown): string {
 export function isExcludedPath(path: string, context: ScanContext): boolean {
   const parts = path.split('/');
   for (let depth = 1; depth < parts.length; depth++) {
-    const dir = parts.slice(0, depth).join('/');
-    if (context.isExcluded(dir) || context.isExcluded(`${dir}/`)) return true;
+    if (isExcludedFolder(parts.slice(0, depth).join('/'), context)) return true;
   }
   return context.isExcluded(path);
 }
@@ -138,8 +150,8 @@ export async function isPathWalked(workspace: Workspace, context: ScanContext, p
       const scope = await readGitignoreAt(workspace, dir);
       if (scope) scopes.push(scope);
     }
-    if (isDirectory ? context.isExcluded(current) || context.isExcluded(`${current}/`) : context.isExcluded(current)) return false;
-    if (isIgnored(current, isDirectory, scopes)) return false;
+    if (isDirectory ? isExcludedFolder(current, context) : context.isExcluded(current)) return false;
+    if (isIgnoredPath(current, isDirectory, scopes)) return false;
   }
   return true;
 }
@@ -147,7 +159,7 @@ export async function isPathWalked(workspace: Workspace, context: ScanContext, p
 async function readGitignoreAt(workspace: Workspace, dir: string): Promise<IgnoreScope | undefined> {
   try {
     const bytes = await workspace.readFile(dir ? `${dir}/.gitignore` : '.gitignore');
-    return { base: dir, rules: gitignoreRules(new TextDecoder().decode(bytes)).rules };
+    return { base: dir, rules: parseGitignore(new TextDecoder().decode(bytes)) };
   } catch {
     return undefined;
   }

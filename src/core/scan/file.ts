@@ -32,7 +32,8 @@ export function createScanContext(config: SectraceConfig, ids: IdMatcher): ScanC
 
 /** Whether a path is worth reading at all: a spec, or a source file in a language we lex. */
 export function isTraceable(path: string, context: ScanContext): boolean {
-  if (context.isSpec(path) && isMarkdownPath(path)) return true;
+  // The extension test is far cheaper than the glob, so it goes first.
+  if (isMarkdownPath(path) && context.isSpec(path)) return true;
   return context.isIncluded(path) && (languageForPath(path) !== undefined || isOpenApiJsonPath(path));
 }
 

@@ -30,6 +30,19 @@ describe('walk: which files are traced', () => {
     assert.deepEqual(result.files, ['local.ts', 'src/a.ts']);
   });
 
+  it('a rule with a path applies at its own depth only, and a later rule overrides an earlier one', async () => {
+    const workspace = createMemoryWorkspace({
+      '.gitignore': '*.gen.ts\n/arch/*/include/generated/\n!arch/keep.gen.ts\n',
+      'arch/x86/include/generated/a.ts': '', 'arch/x86/include/a.ts': '', 'arch/x86/include/x/generated/c.ts': '',
+      'lib/arch/x86/include/generated/b.ts': '', 'arch/keep.gen.ts': '', 'arch/x86/b.gen.ts': '',
+      'arch/arm/.gitignore': '/include/\n', 'arch/arm/include/e.ts': '', 'arch/arm/y/include/d.ts': '',
+    });
+    const result = await walkWorkspace(workspace, context());
+    assert.deepEqual(result.files, [
+      'arch/arm/y/include/d.ts', 'arch/keep.gen.ts', 'arch/x86/include/a.ts', 'arch/x86/include/x/generated/c.ts', 'lib/arch/x86/include/generated/b.ts',
+    ]);
+  });
+
   it('gitignore: false traces ignored files too', async () => {
     const workspace = createMemoryWorkspace({ '.gitignore': 'generated/\n', 'generated/g.ts': '' });
     assert.deepEqual((await walkWorkspace(workspace, context('gitignore: false'))).files, ['generated/g.ts']);
