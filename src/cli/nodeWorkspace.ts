@@ -34,7 +34,7 @@ export function createNodeWorkspace(rootDir: string): Workspace {
  * read outside the workspace. With `limit`, a larger file is refused (code `EFBIG`) before it is read.
  * O_NONBLOCK keeps a FIFO put in a file's place from blocking the open.
  */
-export function readFileNoFollow(file: string, limit?: number): Buffer {
+export function readFileNoFollow(file: string, limit?: number, scratch?: ReadScratch): Buffer {
   const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
   if (O_NOFOLLOW === undefined && fs.lstatSync(file).isSymbolicLink()) throw failure('ELOOP', file);
   const fd = fs.openSync(file, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
@@ -43,7 +43,7 @@ export function readFileNoFollow(file: string, limit?: number): Buffer {
     if (stat.isDirectory()) throw failure('EISDIR', file);
     if (!stat.isFile()) throw failure('ENOTREG', file);
     if (limit !== undefined && stat.size > limit) throw Object.assign(failure('EFBIG', file), { size: stat.size });
-    const buffer = Buffer.allocUnsafe(stat.size);
+    const buffer = scratch ? scratch.take(stat.size) : Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
       const n = fs.readSync(fd, buffer, read, stat.size - read, read);
@@ -54,6 +54,21 @@ export function readFileNoFollow(file: string, limit?: number): Buffer {
     return read < stat.size ? buffer.subarray(0, read) : buffer;
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * One buffer reused for every read of a scan worker, which decodes each file before it reads the next:
+ * a fresh buffer per file cost an allocation, page faults on new memory and garbage collection of
+ * hundreds of megabytes of short-lived bytes.
+ */
+export class ReadScratch {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  /** A buffer of exactly `size` bytes, valid until the next call. */
+  take(size: number): Buffer {
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+    return this.buffer.subarray(0, size);
   }
 }
 

@@ -3,17 +3,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
 import { createIdMatcher, createScanContext, scanBytes } from '../core';
 import { readFailure } from '../core/service';
-import { readFileNoFollow } from './nodeWorkspace';
+import { ReadScratch, readFileNoFollow } from './nodeWorkspace';
 import { isEmptyFacts, type ScanBatch, type ScanBatchResult, type WorkerInit } from './scanRequest';
 import type { FileFacts } from '../core';
 
 const init = workerData as WorkerInit;
 const context = createScanContext(init.config, createIdMatcher(init.config.prefixes));
+/** Each file is decoded (in scanBytes) before the next is read, so one buffer serves every read. */
+const scratch = new ReadScratch();
 
 function scanOne(file: string): FileFacts | 'missing' {
   let bytes: Buffer;
   try {
-    bytes = readFileNoFollow(`${init.root}${path.sep}${file}`, init.config.maxFileSize);
+    bytes = readFileNoFollow(`${init.root}${path.sep}${file}`, init.config.maxFileSize, scratch);
   } catch (error) {
     return readFailure(file, error, context);
   }

