@@ -43,6 +43,14 @@ export class FileIndex<V extends Located> {
     return list;
   }
 
+  /** Whether any value under the ID passes the test; reads file by file and stops at the first that has one. */
+  some(id: string, test: (value: V) => boolean): boolean {
+    const cached = this.sorted.get(id);
+    if (cached) return cached.some(test);
+    for (const file of this.files.get(id) ?? []) if (this.read(file, id).some(test)) return true;
+    return false;
+  }
+
   ids(): IterableIterator<string> {
     return this.files.keys();
   }

@@ -199,6 +199,11 @@ export class TraceGraph {
     return this.incoming.get(id).filter((l) => this.resolved(l));
   }
 
+  /** Whether code is tagged `@mitigates` with the ID; cheaper than looking through `tracesOf(id)`. */
+  hasMitigatingCode(id: string): boolean {
+    return this.itemsById.has(id) && this.tracesById.some(id, (trace) => trace.tag === 'mitigates');
+  }
+
   tracesOf(id: string): readonly CodeTrace[] {
     return this.itemsById.has(id) ? this.tracesById.get(id) : [];
   }

@@ -84,7 +84,7 @@ export function checkThreat(threat: TraceItem, graph: TraceGraph, today: Date, e
   if (status !== undefined && !(THREAT_STATUSES as readonly string[]).includes(status)) {
     emit('invalid-attribute', threat.location, `\`${threat.id}\`: status \`${threat.attributes.status}\` is not one of ${THREAT_STATUSES.join(', ')}`, { id: threat.id });
   }
-  const mitigated = graph.linksTo(threat.id).some((l) => l.relation === 'mitigates') || graph.tracesOf(threat.id).some((t) => t.tag === 'mitigates');
+  const mitigated = graph.linksTo(threat.id).some((l) => l.relation === 'mitigates') || graph.hasMitigatingCode(threat.id);
   if (status === 'accepted' || status === 'transferred') {
     checkAcceptance(threat, status, today, emit);
     return;
