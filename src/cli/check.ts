@@ -2,7 +2,7 @@
 // @implements ST-14, ST-37
 import { parseArgs } from 'node:util';
 import type { Severity } from '../core';
-import { toCheckJson, verdictFor } from '../core/export/checkJson';
+import { checkJsonSections, verdictFor } from '../core/export/checkJson';
 import { writeJson } from './jsonOut';
 import { formatOftVerdict, oftVerdict } from '../core/importers';
 import { loadSnapshot } from './load';
@@ -31,7 +31,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const verdict = verdictFor(snapshot, level);
   // Change impact (docs/impact.md): `--since REF`, and the text diffs of suspect links.
   const added = format === 'oft' ? { text: '' } : await checkAdditions(loaded.root, snapshot, values.since, format === 'text', io.color ? ANSI : PLAIN);
-  if (format === 'json') writeJson({ ...(toCheckJson(snapshot, io.tool, level) as Record<string, unknown>), ...(added.impact ? { impact: added.impact } : {}) }, io.stdout);
+  if (format === 'json') writeJson({ ...checkJsonSections(snapshot, io.tool, level), ...(added.impact ? { impact: added.impact } : {}) }, io.stdout);
   else if (format === 'oft') printOftVerdict(snapshot, verdict, io);
   else io.stdout(formatSummary(snapshot, dir, verdict, level, io.color ? ANSI : PLAIN, added.text));
   if (values.stats) io.stderr(JSON.stringify(stats(loaded, started)) + '\n');
@@ -78,7 +78,7 @@ function stats(loaded: Awaited<ReturnType<typeof loadSnapshot>>, started: number
   return {
     files: graph.fileCount,
     items: graph.items.size,
-    references: graph.traces.length + graph.references.length + graph.links.length + graph.unresolved.length,
+    references: graph.traceCount + graph.referenceCount + graph.links.length + graph.unresolved.length,
     findings: loaded.snapshot.findings.length,
     indexMs: Math.round(loaded.timings.indexMs),
     snapshotMs: Math.round(loaded.timings.snapshotMs),

@@ -12,6 +12,8 @@ type Located = Location | { readonly location: Location };
 export class FileIndex<V extends Located> {
   private readonly files = new Map<string, Set<string>>();
   private readonly sorted = new Map<string, readonly V[]>();
+  /** Values held by `sorted`: bounded, so a report that reads every ID does not keep a copy of them all. */
+  private cachedValues = 0;
 
   /** `read` gives the values a file holds for an ID, from the file's facts. */
   constructor(private readonly read: (file: string, id: string) => readonly V[]) {}
@@ -20,14 +22,14 @@ export class FileIndex<V extends Located> {
     let files = this.files.get(id);
     if (!files) this.files.set(id, (files = new Set()));
     files.add(file);
-    this.sorted.delete(id);
+    this.forget(id);
   }
 
   removeFile(id: string, file: string): void {
     const files = this.files.get(id);
     if (!files?.delete(file)) return;
     if (!files.size) this.files.delete(id);
-    this.sorted.delete(id);
+    this.forget(id);
   }
 
   /** Everything under the ID, sorted by location (and cached until a file that writes the ID changes). */
@@ -39,8 +41,24 @@ export class FileIndex<V extends Located> {
     const list: V[] = [];
     for (const file of files) for (const value of this.read(file, id)) list.push(value);
     list.sort((a, b) => compareLocations(locationOf(a), locationOf(b)));
-    this.sorted.set(id, list);
+    this.remember(id, list);
     return list;
+  }
+
+  private remember(id: string, list: readonly V[]): void {
+    if (this.cachedValues + list.length > CACHE_LIMIT) {
+      this.sorted.clear();
+      this.cachedValues = 0;
+    }
+    this.sorted.set(id, list);
+    this.cachedValues += list.length;
+  }
+
+  private forget(id: string): void {
+    const list = this.sorted.get(id);
+    if (!list) return;
+    this.sorted.delete(id);
+    this.cachedValues -= list.length;
   }
 
   /** Whether any value under the ID passes the test; reads file by file and stops at the first that has one. */
@@ -57,6 +75,8 @@ export class FileIndex<V extends Located> {
 }
 
 const EMPTY: readonly never[] = [];
+/** Enough for every ID a view or a hover shows; a whole-graph report reads past it and is not kept. */
+const CACHE_LIMIT = 20_000;
 
 function locationOf(value: Located): Location {
   return 'location' in value ? value.location : value;

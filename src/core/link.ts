@@ -95,7 +95,7 @@ export class TraceGraph {
   private tracking = false;
   /** Shared ranges for the facts the graph holds (see compact.ts). */
   private readonly ranges = new RangePool();
-  private cache: { links?: ItemLink[]; traces?: CodeTrace[]; references?: { id: string; location: Location }[]; unresolved?: UnresolvedRef[] } = {};
+  private cache: { links?: ItemLink[]; unresolved?: UnresolvedRef[] } = {};
 
   constructor(
     private readonly config: SectraceConfig,
@@ -112,17 +112,38 @@ export class TraceGraph {
     return (this.cache.links ??= [...this.outgoing.ids()].flatMap((id) => this.outgoing.get(id)).filter((l) => this.resolved(l)).map(stripRef).sort((a, b) => compareLocations(a.location, b.location)));
   }
 
-  /** Traces from tags to defined items. */
+  /**
+   * Traces from tags to defined items, built on each call (keep the list to use it twice): a large
+   * workspace has hundreds of thousands, and the graph does not hold them as objects of their own.
+   */
   get traces(): readonly CodeTrace[] {
-    return (this.cache.traces ??= [...this.tracesById.ids()].filter((id) => this.itemsById.has(id)).flatMap((id) => this.tracesById.get(id)).sort((a, b) => compareLocations(a.location, b.location)));
+    return [...this.tracesById.ids()].filter((id) => this.itemsById.has(id)).flatMap((id) => this.tracesById.get(id)).sort((a, b) => compareLocations(a.location, b.location));
   }
 
-  /** Bare mentions of defined items. */
+  /** Bare mentions of defined items, built on each call like `traces`. */
   get references(): readonly { id: string; location: Location }[] {
-    return (this.cache.references ??= [...this.mentionsById.ids()]
+    return [...this.mentionsById.ids()]
       .filter((id) => this.itemsById.has(id))
       .flatMap((id) => this.mentionsById.get(id).map((location) => ({ id, location })))
-      .sort((a, b) => compareLocations(a.location, b.location)));
+      .sort((a, b) => compareLocations(a.location, b.location));
+  }
+
+  /** `traces.length`, counted without building the list. */
+  get traceCount(): number {
+    let count = 0;
+    for (const facts of this.files.values()) for (const tag of facts.tags) for (const ref of tag.refs) if (this.itemsById.has(ref.id)) count++;
+    return count;
+  }
+
+  /** How many bare mentions of defined items there are: `references.length` without building the list. */
+  get referenceCount(): number {
+    let count = 0;
+    const defined = (ref: { id: string }) => this.itemsById.has(ref.id);
+    for (const facts of this.files.values()) {
+      for (const mention of facts.mentions) if (defined(mention)) count++;
+      for (const item of facts.items) for (const attribute of item.attributes) if (!LINK_ATTRIBUTES[attribute.key]) count += attribute.refs.filter(defined).length;
+    }
+    return count;
   }
 
   /** Every use of an ID that no item defines. */

@@ -22,7 +22,35 @@ export function jsonLocation(location: Location): JsonLocation {
   return { file: location.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
+/** A list built element by element as it is written, so a large document need not be in memory at once. */
+export interface LazyList<T = unknown> {
+  readonly lazy: true;
+  elements(): Iterable<T>;
+}
+
+function lazyList<S, T>(source: () => readonly S[], map: (value: S) => T): LazyList<T> {
+  return {
+    lazy: true,
+    *elements() {
+      for (const value of source()) yield map(value);
+    },
+  };
+}
+
+export function isLazyList(value: unknown): value is LazyList {
+  return typeof value === 'object' && value !== null && (value as LazyList).lazy === true;
+}
+
 export function toCheckJson(snapshot: TraceSnapshot, tool: { name: string; version: string }, failOn = snapshot.summary.failOn): unknown {
+  const document = checkJsonSections(snapshot, tool, failOn);
+  return Object.fromEntries(Object.entries(document).map(([key, value]) => [key, isLazyList(value) ? [...value.elements()] : value]));
+}
+
+/**
+ * The `check --json` document with its two largest lists (items with their traces, and all traces) as
+ * lazy lists; `toCheckJson` is the same document with every list built.
+ */
+export function checkJsonSections(snapshot: TraceSnapshot, tool: { name: string; version: string }, failOn = snapshot.summary.failOn): Record<string, unknown> {
   const { graph } = snapshot;
   const coverage = createCoverage(graph);
   const failing = verdictFor(snapshot, failOn);
@@ -31,7 +59,7 @@ export function toCheckJson(snapshot: TraceSnapshot, tool: { name: string; versi
     tool,
     workspace: snapshot.workspaceName,
     summary: { ...snapshot.summary, failOn, verdict: failing },
-    items: [...graph.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((item) => ({
+    items: lazyList(() => [...graph.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), (item) => ({
       id: item.id,
       kind: item.kind,
       title: item.title,
@@ -46,7 +74,7 @@ export function toCheckJson(snapshot: TraceSnapshot, tool: { name: string; versi
       references: graph.referencesOf(item.id).map(jsonLocation),
     })),
     links: graph.links.map((l) => ({ source: l.source, target: l.target, relation: l.relation, location: jsonLocation(l.location) })),
-    traces: graph.traces.map((t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
+    traces: lazyList(() => graph.traces, (t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
     interfaces: resolveInterfaces(graph, snapshot.config).map((r) => ({
       id: r.fact.id,
       name: r.fact.name,

@@ -3,6 +3,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { writeJson } from '../../../src/cli/jsonOut';
+import type { LazyList } from '../../../src/core/export/checkJson';
+
+function lazy<T>(values: readonly T[]): LazyList<T> {
+  return { lazy: true, elements: () => values };
+}
 
 function written(document: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -28,5 +33,16 @@ describe('cli: JSON output in pieces', () => {
     assert.ok(parts.length > 1, 'written in more than one piece');
     assert.equal(text.split('\n').filter((line) => line.startsWith('    {"id":"SR-')).length, 30_000);
     assert.deepEqual(JSON.parse(text).traces[29_999], traces[29_999]);
+  });
+
+  it('writes a lazy list as the array of its elements, an empty one as []', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.array(fc.jsonValue())), (document) => {
+        const withLazy = Object.fromEntries(Object.entries(document).map(([key, value]) => [key, lazy(value)]));
+        assert.deepEqual(JSON.parse(written(withLazy)), JSON.parse(JSON.stringify(document)));
+      }),
+      { numRuns: 300 },
+    );
+    assert.equal(written({ items: lazy([]) }), '{\n  "items": []\n}\n');
   });
 });
