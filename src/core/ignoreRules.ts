@@ -7,7 +7,15 @@
 // only the entry itself needs testing. Most rules (`*.o`, `build/`, `!keep.c`) look at the last part of a
 // path only; when no other rule can match an entry, asking about its name alone gives the same answer as
 // asking about its path, without parent checks and with a cache that holds names, not paths.
-import ignore, { type Ignore } from 'ignore';
+import ignoreRules, { type Ignore } from 'ignore';
+
+/**
+ * Rules as git reads them with its default `core.ignorecase=false`: `perf` does not ignore a folder named
+ * `Perf` (the Linux tree has both). The package compares case-insensitively unless told otherwise.
+ */
+function ignore(): Ignore {
+  return ignoreRules({ ignorecase: false });
+}
 
 /**
  * Longer than any path (Linux's PATH_MAX), so such a rule is no real rule; from about 15,000 characters on
@@ -15,8 +23,14 @@ import ignore, { type Ignore } from 'ignore';
  */
 export const MAX_RULE_LENGTH = 4096;
 
-/** Tells whether an entry of one folder is ignored: its name, and whether it is a folder itself. */
-export type EntryTest = (name: string, isDirectory: boolean) => boolean;
+/**
+ * What one .gitignore says about a path: the last of its rules that matches decides, `ignored` for a
+ * rule, `unignored` for a `!rule`; `undefined` when none matches, so a .gitignore further up decides.
+ */
+export type Verdict = 'ignored' | 'unignored' | undefined;
+
+/** What one .gitignore says about an entry of one folder: its name, and whether it is a folder itself. */
+export type EntryTest = (name: string, isDirectory: boolean) => Verdict;
 
 export interface GitignoreRules {
   /** Lines (1-based) left out because they are longer than MAX_RULE_LENGTH. */
@@ -26,14 +40,14 @@ export interface GitignoreRules {
    * folder). Only for entries whose folders are all known not to be ignored, as in a walk from the top.
    */
   inFolder(folder: string): EntryTest;
-  /** Whether a path relative to the .gitignore's folder is ignored, each of its folders checked too. */
-  ignores(path: string, isDirectory: boolean): boolean;
+  /** What the .gitignore says about a path relative to its folder, each of the path's folders checked too. */
+  test(path: string, isDirectory: boolean): Verdict;
 }
 
 /** Where a rule can match: on a path's last part, only at one depth, or anywhere (not known). */
 type Reach = 'none' | 'name' | 'any' | { readonly depth: number; readonly folders: string };
 
-const NOTHING_IGNORED: EntryTest = () => false;
+const NO_RULES: EntryTest = () => undefined;
 
 export function parseGitignore(text: string): GitignoreRules {
   const { kept, dropped } = splitRules(text);
@@ -41,18 +55,18 @@ export function parseGitignore(text: string): GitignoreRules {
   const all = ignore().add(text.length <= MAX_RULE_LENGTH ? text : kept);
   // The package drops a byte-order mark before the first rule, and so does the reading of the lines here.
   const lines = kept[0]?.startsWith('\uFEFF') ? [kept[0].slice(1), ...kept.slice(1)] : kept;
-  return { dropped, inFolder: folderTests(all, lines), ignores: (path, isDirectory) => all.ignores(isDirectory ? `${path}/` : path) };
+  return { dropped, inFolder: folderTests(all, lines), test: (path, isDirectory) => entryVerdict(all, path.slice(0, Math.max(0, path.lastIndexOf('/'))), isDirectory ? `${path}/` : path) };
 }
 
 /** Chooses, for each folder, the cheapest test that answers as `all.ignores()` on the entry's full path. */
 function folderTests(all: Ignore, lines: readonly string[]): (folder: string) => EntryTest {
   // An entry of the .gitignore's own folder has no folder to check: its name is its path.
   const ownFolder = nameTest(all);
-  const fullPaths = (folder: string): EntryTest => (name, isDirectory) => all.ignores(`${folder}/${name}${isDirectory ? '/' : ''}`);
+  const fullPaths = (folder: string): EntryTest => (name, isDirectory) => entryVerdict(all, folder, `${folder}/${name}${isDirectory ? '/' : ''}`);
   const reaches = lines.map(reachOf);
   if (reaches.includes('any')) return (folder) => (folder ? fullPaths(folder) : ownFolder);
   const names = lines.filter((_, i) => reaches[i] === 'name');
-  const byName = names.length ? nameTest(ignore().add(names)) : NOTHING_IGNORED;
+  const byName = names.length ? nameTest(ignore().add(names)) : NO_RULES;
   const foldersByDepth = folderRulesByDepth(reaches);
   return (folder) => {
     if (!folder) return ownFolder;
@@ -63,7 +77,28 @@ function folderTests(all: Ignore, lines: readonly string[]): (folder: string) =>
 
 /** Asks about the name alone: right for the .gitignore's own folder, and for rules that look at names only. */
 function nameTest(rules: Ignore): EntryTest {
-  return (name, isDirectory) => rules.ignores(isDirectory ? `${name}/` : name);
+  return (name, isDirectory) => verdict(rules, isDirectory ? `${name}/` : name);
+}
+
+function verdict(rules: Ignore, path: string): Verdict {
+  return verdictOf(rules.test(path));
+}
+
+function verdictOf({ ignored, unignored }: { ignored: boolean; unignored: boolean }): Verdict {
+  return ignored ? 'ignored' : unignored ? 'unignored' : undefined;
+}
+
+/**
+ * What the rules say about an entry of `folder` itself. `test()` answers for a folder's entries with the
+ * folder's own answer when the rules ignore the folder; git, which never enters an ignored folder, only
+ * gets there when a nearer .gitignore brought the folder back, and then reads the entry by its own
+ * rules. The package has no public call for that reading, so its rule list is asked directly, and where
+ * that is missing (another version of the package) the folder's answer stands.
+ */
+function entryVerdict(rules: Ignore, folder: string, path: string): Verdict {
+  if (!folder || !rules.test(`${folder}/`).ignored) return verdict(rules, path);
+  const own = (rules as unknown as { _rules?: { test?(path: string, mode: string): { ignored: boolean; unignored: boolean } } })._rules;
+  return typeof own?.test === 'function' ? verdictOf(own.test(path, 'regex')) : 'ignored';
 }
 
 function splitRules(text: string): { kept: string[]; dropped: number[] } {

@@ -3,7 +3,7 @@
 // symbolic links, so a link loop or a link out of the workspace cannot be walked into.
 // @implements ST-7, STM-3
 import { CONFIG_FILE } from './config';
-import { MAX_RULE_LENGTH, parseGitignore, type GitignoreRules } from './ignoreRules';
+import { MAX_RULE_LENGTH, parseGitignore, type GitignoreRules, type Verdict } from './ignoreRules';
 import { isTraceable, type ScanContext } from './scan/file';
 import { CancelledError, type CancellationToken, type Workspace, type WorkspaceEntry } from './workspace';
 
@@ -68,17 +68,27 @@ function sortEntries(dir: string, entries: readonly WorkspaceEntry[], scopes: re
 }
 
 /**
- * Whether an entry of `dir` is ignored by the .gitignore files of `scopes`. The walk is in `dir`, so none
- * of the folders above the entry is ignored, and each scope tests the entry without checking them again.
+ * Whether an entry of `dir` is ignored by the .gitignore files of `scopes`. As in git, the .gitignore
+ * nearest the entry that has a rule for it decides, so a `!rule` further down brings back what a
+ * .gitignore further up ignores. The walk is in `dir`, so none of the folders above the entry is ignored,
+ * and each scope tests the entry without checking them again.
  */
 function ignoredInFolder(dir: string, scopes: readonly IgnoreScope[]): (path: string, name: string, isDirectory: boolean) => boolean {
-  const tests = scopes.map((scope) => scope.rules.inFolder(relativeTo(scope.base, dir)));
+  const tests = scopes.map((scope) => scope.rules.inFolder(relativeTo(scope.base, dir))).reverse();
   return (path, name, isDirectory) => {
     // The configuration file itself is never ignored, whatever .gitignore says.
     if (path === CONFIG_FILE) return false;
-    for (const test of tests) if (test(name, isDirectory)) return true;
-    return false;
+    return nearestVerdict(tests, (test) => test(name, isDirectory));
   };
+}
+
+/** Whether the first scope (nearest first) that has a rule for the path ignores it. */
+function nearestVerdict<T>(nearestFirst: readonly T[], ask: (scope: T) => Verdict): boolean {
+  for (const scope of nearestFirst) {
+    const verdict = ask(scope);
+    if (verdict !== undefined) return verdict === 'ignored';
+  }
+  return false;
 }
 
 /** `path` relative to `base`, a folder that holds it or is it (`''` is the workspace root). */
@@ -107,7 +117,7 @@ async function readGitignore(workspace: Workspace, dir: string, entries: readonl
 function isIgnoredPath(path: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
   // The configuration file itself is never ignored, whatever .gitignore says.
   if (path === CONFIG_FILE) return false;
-  return scopes.some((scope) => scope.rules.ignores(relativeTo(scope.base, path), isDirectory));
+  return nearestVerdict([...scopes].reverse(), (scope) => scope.rules.test(relativeTo(scope.base, path), isDirectory));
 }
 
 /**

@@ -2,7 +2,7 @@
 // @verifies ST-7, STM-3
 import { strict as assert } from 'node:assert';
 import { createIdMatcher, createScanContext, DEFAULT_CONFIG, parseConfig } from '../../../src/core';
-import { walkWorkspace } from '../../../src/core/walk';
+import { isPathWalked, walkWorkspace } from '../../../src/core/walk';
 import { createMemoryWorkspace } from '../../support/memoryWorkspace';
 
 const context = (yaml = '') => {
@@ -28,6 +28,23 @@ describe('walk: which files are traced', () => {
     });
     const result = await walkWorkspace(workspace, context());
     assert.deepEqual(result.files, ['local.ts', 'src/a.ts']);
+  });
+
+  it('a !rule in a nearer .gitignore brings back a file or a folder that one further up ignores, as in git', async () => {
+    const workspace = createMemoryWorkspace({
+      '.gitignore': '*.gen.ts\ncache/\n',
+      'api/.gitignore': '!client.gen.ts\n!cache/\n',
+      'api/client.gen.ts': '', 'api/server.gen.ts': '', 'api/cache/a.ts': '', 'web/client.gen.ts': '', 'web/cache/b.ts': '',
+    });
+    const result = await walkWorkspace(workspace, context());
+    assert.deepEqual(result.files, ['api/cache/a.ts', 'api/client.gen.ts']);
+    assert.ok(await isPathWalked(workspace, context(), 'api/cache/a.ts'));
+    assert.ok(!(await isPathWalked(workspace, context(), 'web/cache/b.ts')));
+  });
+
+  it('rules match case as git does by default: `perf` does not ignore `Perf/`', async () => {
+    const workspace = createMemoryWorkspace({ '.gitignore': 'perf\n*.GEN.ts\n', 'perf/a.ts': '', 'lib/Perf/b.ts': '', 'c.GEN.ts': '', 'd.gen.ts': '' });
+    assert.deepEqual((await walkWorkspace(workspace, context())).files, ['d.gen.ts', 'lib/Perf/b.ts']);
   });
 
   it('a rule with a path applies at its own depth only, and a later rule overrides an earlier one', async () => {

@@ -1,9 +1,17 @@
 // The walk asks .gitignore rules the cheap way (names instead of paths, no parent checks); it must give
-// exactly the answers of the plain way: `ignore().ignores()` on every path, each parent checked.
+// exactly the answers of the plain way: every path asked of every .gitignore above it, the nearest one with
+// a rule for the path itself deciding (as in git), and of git itself.
 // @verifies ST-7
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import ignore, { type Ignore } from 'ignore';
+import ignoreRules, { type Ignore } from 'ignore';
+
+/** As git reads .gitignore files, case included (`core.ignorecase=false`, git's default). */
+const ignore = (): Ignore => ignoreRules({ ignorecase: false });
 import { CONFIG_FILE, parseConfig } from '../../../src/core/config';
 import { createIdMatcher } from '../../../src/core/ids';
 import { parseGitignore } from '../../../src/core/ignoreRules';
@@ -12,7 +20,15 @@ import { isPathWalked, walkWorkspace, type WalkResult } from '../../../src/core/
 import type { Workspace } from '../../../src/core/workspace';
 import { createMemoryWorkspace } from '../../support/memoryWorkspace';
 
-/** The walk as it was first written: every entry's path asked of every .gitignore above it, in full. */
+/**
+ * The last rule that matches the path itself, its folders not checked: how git reads a .gitignore for an
+ * entry of a folder it walked into. `ignore` has no public call for it; its rule list is asked directly.
+ */
+function ownAnswer(rules: Ignore, path: string): { ignored: boolean; unignored: boolean } {
+  return (rules as unknown as { _rules: { test(path: string, mode: string): { ignored: boolean; unignored: boolean } } })._rules.test(path, 'regex');
+}
+
+/** The plain walk: every entry's path asked of every .gitignore above it, in full, the nearest one deciding. */
 async function referenceWalk(workspace: Workspace, context: ScanContext): Promise<WalkResult> {
   const result: WalkResult = { files: [], skipped: [] };
   const visit = async (dir: string, scopes: readonly { base: string; rules: Ignore }[]): Promise<void> => {
@@ -22,8 +38,15 @@ async function referenceWalk(workspace: Workspace, context: ScanContext): Promis
       const text = new TextDecoder().decode(await workspace.readFile(dir ? `${dir}/.gitignore` : '.gitignore'));
       active.push({ base: dir, rules: ignore().add(text) });
     }
-    const isIgnored = (path: string, isDirectory: boolean) =>
-      path !== CONFIG_FILE && active.some(({ base, rules }) => rules.ignores(`${base ? path.slice(base.length + 1) : path}${isDirectory ? '/' : ''}`));
+    // As in git: the nearest .gitignore with a rule for the path itself decides.
+    const isIgnored = (path: string, isDirectory: boolean) => {
+      if (path === CONFIG_FILE) return false;
+      for (const { base, rules } of [...active].reverse()) {
+        const { ignored, unignored } = ownAnswer(rules, `${base ? path.slice(base.length + 1) : path}${isDirectory ? '/' : ''}`);
+        if (ignored || unignored) return ignored;
+      }
+      return false;
+    };
     for (const { name, type } of entries) {
       const path = dir ? `${dir}/${name}` : name;
       const isDirectory = type === 'directory';
@@ -40,7 +63,7 @@ async function referenceWalk(workspace: Workspace, context: ScanContext): Promis
   return result;
 }
 
-// Few names, so that rules and paths meet often; `A` against `a` because the rules ignore case.
+// Few names, so that rules and paths meet often; `A` against `a` because the rules do not ignore case.
 const FOLDER: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'A', 'x.ts');
 const FILE: fc.Arbitrary<string> = fc.constantFrom('x.ts', 'A.ts', 'a.ts', 'b.md', 'z.png');
 const PART = fc.constantFrom('a', 'b', 'A', 'x.ts', 'b.md', '*', '?', '*.ts', 'a*', 'x.*');
@@ -104,10 +127,12 @@ const EXAMPLES: Tree[] = [
   example([[['a'], 'b.md']], [[[], 'b.md\n!a/b.md']]), // a negated rule of a fixed depth
   example([[['a', 'b'], 'x.ts']], [[['a'], 'b/\n!/b/']]), // a negated rule anchored at a nested .gitignore
   example([[['a'], '#x.ts']], [[[], '\\#x.ts\n# x.ts']]), // only a line that starts with # is a comment
+  example([[['a'], 'x.ts'], [['b'], 'x.ts']], [[[], '*.ts'], [['a'], '!x.ts']]), // a nearer .gitignore brings a file back
+  example([[['a', 'b'], 'x.ts'], [['b'], 'x.ts']], [[[], 'b/'], [['a'], '!b/']]), // and a folder, with what it holds
 ];
 
 describe('walk: .gitignore answers are the plain ones', () => {
-  it('walks random trees with random nested .gitignore files exactly like ignore().ignores() on full paths', async () => {
+  it('walks random trees with random nested .gitignore files exactly like every .gitignore asked about full paths', async () => {
     await fc.assert(fc.asyncProperty(TREE, async (tree) => {
       const files = filesOf(tree);
       const { config } = parseConfig(tree.config);
@@ -122,7 +147,7 @@ describe('walk: .gitignore answers are the plain ones', () => {
     }), { numRuns: 1000, seed: 17, examples: EXAMPLES.map((tree) => [tree]) });
   });
 
-  it('asks one .gitignore about an entry of a walked folder exactly like ignore().ignores() on its full path', () => {
+  it('asks one .gitignore about an entry of a walked folder exactly like ignore().test() on its full path', () => {
     // Two names only, so that nearly every rule meets nearly every path.
     const NAME = fc.constantFrom('a', 'b');
     const DENSE_PART = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'b', '*', '?') }, { weight: 1, arbitrary: fc.constantFrom('[^/]', '[ab]', '**', 'a\\', '\\*') });
@@ -135,9 +160,43 @@ describe('walk: .gitignore answers are the plain ones', () => {
       fc.pre(folders.every((_, i) => !reference.ignores(`${folders.slice(0, i + 1).join('/')}/`)));
       const rules = parseGitignore(text);
       const path = [...folders, name].join('/');
-      const expected = reference.ignores(isDirectory ? `${path}/` : path);
+      const { ignored, unignored } = reference.test(isDirectory ? `${path}/` : path);
+      const expected = ignored ? 'ignored' : unignored ? 'unignored' : undefined;
       assert.equal(rules.inFolder(folders.join('/'))(name, isDirectory), expected);
-      assert.equal(rules.ignores(path, isDirectory), expected);
+      assert.equal(rules.test(path, isDirectory), expected);
     }), { numRuns: 20000, seed: 23 });
+  });
+
+  it('traces the same files that git leaves untracked and unignored, in random trees with nested .gitignore files', async () => {
+    // Lower-case names only (on a file system that ignores case, `a` and `A` would be one file) and rules
+    // of common shapes: this is about which .gitignore decides, not about reading odd lines.
+    const LOWER_FOLDER = fc.constantFrom('a', 'b', 'x.ts');
+    const LOWER_FILE = fc.constantFrom('x.ts', 'a.ts', 'b.md', 'z.png');
+    const LOWER_RULE = rule(fc.constantFrom('a', 'b', 'x.ts', 'b.md', '*', '*.ts', 'a*', 'x.*'), fc.constantFrom('', '', '/'));
+    const LOWER_TREE: fc.Arbitrary<Tree> = fc.record({
+      files: fc.array(fc.tuple(fc.array(LOWER_FOLDER, { maxLength: 3 }), LOWER_FILE), { minLength: 1, maxLength: 20 }),
+      gitignores: fc.array(fc.tuple(fc.array(LOWER_FOLDER, { maxLength: 2 }), fc.array(LOWER_RULE, { maxLength: 4 }).map((lines) => lines.join('\n'))), { maxLength: 4 }),
+      links: fc.constant([] as Tree['links']),
+      configFile: fc.constant(false),
+      config: fc.constant(''),
+    });
+    const { config } = parseConfig('');
+    const context = createScanContext(config, createIdMatcher(config.prefixes));
+    await fc.assert(fc.asyncProperty(LOWER_TREE, async (tree) => {
+      const files = filesOf(tree);
+      const dir = mkdtempSync(join(tmpdir(), 'sectrace-gitignore-'));
+      try {
+        for (const [path, text] of Object.entries(files)) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true });
+          writeFileSync(join(dir, path), text);
+        }
+        execFileSync('git', ['init', '-q'], { cwd: dir, stdio: 'ignore' });
+        const untracked = execFileSync('git', ['-c', 'core.ignorecase=false', 'ls-files', '--others', '--exclude-standard'], { cwd: dir }).toString('utf8').split('\n').filter(Boolean);
+        const expected = untracked.filter((path) => isTraceable(path, context)).sort();
+        assert.deepEqual((await walkWorkspace(createMemoryWorkspace(files), context)).files, expected);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }), { numRuns: 60, seed: 29, examples: EXAMPLES.slice(-2).map((tree) => [tree]) });
   });
 });
