@@ -8,19 +8,12 @@
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
 import { compactFacts, RangePool } from './compact';
+import { FactsReader, visitLinks, visitMentions, visitTraces, type WrittenLink } from './factsReader';
+import { LINK_ATTRIBUTES } from './linkAttributes';
 import { compareLocations, compareStrings, FileIndex } from './fileIndex';
 import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
-import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, Relation, TraceItem } from './model';
+import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, TraceItem } from './model';
 
-/** Attribute keys that link items, with the relation they express and whether they point backwards. */
-export const LINK_ATTRIBUTES: Readonly<Record<string, { relation: Relation; reverse: boolean }>> = {
-  mitigates: { relation: 'mitigates', reverse: false },
-  'mitigated-by': { relation: 'mitigates', reverse: true },
-  refines: { relation: 'refines', reverse: false },
-  'refined-by': { relation: 'refines', reverse: true },
-  threatens: { relation: 'threatens', reverse: false },
-  'threatened-by': { relation: 'threatens', reverse: true },
-};
 
 /** An ID used somewhere that no item defines (or whose prefix is not configured). */
 export interface UnresolvedRef {
@@ -61,21 +54,17 @@ export function noChanges(): GraphChanges {
 
 const INTERFACE_KINDS: ReadonlySet<string> = new Set(['interface', 'threat']);
 
-/** A link as written: `ref` is the end named in the attribute, which may not exist. */
-interface WrittenLink extends ItemLink {
-  readonly ref: string;
-}
 
 export class TraceGraph {
   /** Every definition per ID, sorted by file; more than one means a duplicate. */
   readonly definitions = new Map<string, Definition[]>();
   private readonly files = new Map<string, FileFacts>();
   private readonly itemsById = new Map<string, TraceItem>();
-  private readonly outgoing = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'source'));
-  private readonly incoming = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'target'));
-  private readonly linksByRef = new FileIndex<WrittenLink>((file, id) => writtenLinksIn(this.factsOf(file), id, 'ref'));
-  private readonly tracesById = new FileIndex<CodeTrace>((file, id) => tracesIn(this.factsOf(file), id));
-  private readonly mentionsById = new FileIndex<Location>((file, id) => mentionsIn(this.factsOf(file), id));
+  private readonly outgoing = this.index(new FactsReader(visitLinks('source')));
+  private readonly incoming = this.index(new FactsReader(visitLinks('target')));
+  private readonly linksByRef = this.index(new FactsReader(visitLinks('ref')));
+  private readonly tracesById = this.index(new FactsReader(visitTraces));
+  private readonly mentionsById = this.index(new FactsReader(visitMentions));
   /** Direct implementation and test counts per ID, kept on every change, so coverage is O(1) per item. */
   private readonly implementationCounts = new Map<string, number>();
   private readonly testCounts = new Map<string, number>();
@@ -171,9 +160,9 @@ export class TraceGraph {
     return this.files.get(file);
   }
 
-  /** The facts of a file the indexes name: always in the graph. */
-  private factsOf(file: string): FileFacts {
-    return this.files.get(file) as FileFacts;
+  /** A per-ID index whose values are read back from the facts of the files it names (always in the graph). */
+  private index<V extends Location | { readonly location: Location }>(reader: FactsReader<V>): FileIndex<V> {
+    return new FileIndex<V>((file, id) => reader.read(this.files.get(file) as FileFacts, id));
   }
 
   filePaths(): IterableIterator<string> {
@@ -496,49 +485,6 @@ function count(counts: Map<string, number>, id: string, delta: number): void {
   const next = (counts.get(id) ?? 0) + delta;
   if (next) counts.set(id, next);
   else counts.delete(id);
-}
-
-/** The links written in the file's item attributes whose source, target or written reference is the ID. */
-function writtenLinksIn(facts: FileFacts, id: string, end: 'source' | 'target' | 'ref'): WrittenLink[] {
-  const links: WrittenLink[] = [];
-  for (const fact of facts.items) {
-    for (const attribute of fact.attributes) {
-      const spec = LINK_ATTRIBUTES[attribute.key];
-      if (!spec) continue;
-      for (const ref of attribute.refs) {
-        const [source, target] = spec.reverse ? [ref.id, fact.id] : [fact.id, ref.id];
-        if ((end === 'source' ? source : end === 'target' ? target : ref.id) !== id) continue;
-        links.push({ source, target, relation: spec.relation, location: { file: facts.file, range: ref.range }, ref: ref.id });
-      }
-    }
-  }
-  return links;
-}
-
-/** The file's traces to the ID, from its tags. */
-function tracesIn(facts: FileFacts, id: string): CodeTrace[] {
-  const traces: CodeTrace[] = [];
-  for (const tag of facts.tags) {
-    for (const ref of tag.refs) {
-      if (ref.id !== id) continue;
-      const trace: CodeTrace = { id, tag: tag.tag, role: facts.role, location: { file: facts.file, range: ref.range } };
-      traces.push(ref.pin ? { ...trace, pin: ref.pin } : trace);
-    }
-  }
-  return traces;
-}
-
-/** The file's bare mentions of the ID: in prose and comments, and in attributes that are not links. */
-function mentionsIn(facts: FileFacts, id: string): Location[] {
-  const found: Location[] = [];
-  for (const item of facts.items) {
-    for (const attribute of item.attributes) {
-      if (LINK_ATTRIBUTES[attribute.key]) continue;
-      for (const ref of attribute.refs) if (ref.id === id) found.push({ file: facts.file, range: ref.range });
-    }
-  }
-  for (const mention of facts.mentions) if (mention.id === id) found.push({ file: facts.file, range: mention.range });
-  return found;
 }
 
 function isImplementation(trace: CodeTrace): boolean {

@@ -3,6 +3,7 @@
 // @verifies ST-4, ST-63
 import { strict as assert } from 'node:assert';
 import { compactFacts, RangePool } from '../../../src/core/compact';
+import { FactsReader, visitMentions } from '../../../src/core/factsReader';
 import { createTraceService, type FileFacts, type Location, type Range } from '../../../src/core';
 import { createMemoryWorkspace } from '../../support/memoryWorkspace';
 
@@ -65,5 +66,22 @@ describe('compact graph storage', () => {
     ]);
     assert.deepEqual(graph.referencesOf('SR-1').map(at), ['docs/spec.md:2:4', 'docs/spec.md:6:6', 'src/a.ts:1:9']);
     assert.deepEqual(graph.implementationsOf('SR-2').map((t) => at(t.location)), ['src/a.ts:0:28']);
+  });
+
+  it('reads a large file grouped by ID once, a small one by scanning it per ID', () => {
+    const factsWith = (count: number): FileFacts => ({
+      file: 'docs/big.md', role: 'spec', items: [], tags: [], problems: [],
+      mentions: Array.from({ length: count }, (_, i) => ({ id: `SR-${i % (count / 2)}`, range: range(i, 0, 4) })),
+    });
+    for (const [count, visits] of [[1000, 1], [20, 10]] as const) {
+      let calls = 0;
+      const reader = new FactsReader<Location>((facts, wanted, emit) => {
+        calls++;
+        visitMentions(facts, wanted, emit);
+      });
+      const facts = factsWith(count);
+      for (let i = 0; i < count / 2; i++) assert.deepEqual(reader.read(facts, `SR-${i}`).map((l) => l.range.start.line), [i, i + count / 2]);
+      assert.equal(calls, visits, `${count} mentions`);
+    }
   });
 });
