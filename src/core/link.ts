@@ -106,7 +106,18 @@ export class TraceGraph {
    * workspace has hundreds of thousands, and the graph does not hold them as objects of their own.
    */
   get traces(): readonly CodeTrace[] {
-    return [...this.tracesById.ids()].filter((id) => this.itemsById.has(id)).flatMap((id) => this.tracesById.get(id)).sort((a, b) => compareLocations(a.location, b.location));
+    return [...this.tracesInOrder()];
+  }
+
+  /** `traces`, one file at a time, so that a writer need not hold them all at once. */
+  *tracesInOrder(): IterableIterator<CodeTrace> {
+    for (const file of [...this.files.keys()].sort(compareStrings)) {
+      const traces: CodeTrace[] = [];
+      visitTraces(this.files.get(file) as FileFacts, undefined, (id, trace) => {
+        if (this.itemsById.has(id)) traces.push(trace);
+      });
+      yield* traces.sort((a, b) => compareLocations(a.location, b.location));
+    }
   }
 
   /** Bare mentions of defined items, built on each call like `traces`. */

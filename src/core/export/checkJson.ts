@@ -28,7 +28,7 @@ export interface LazyList<T = unknown> {
   elements(): Iterable<T>;
 }
 
-function lazyList<S, T>(source: () => readonly S[], map: (value: S) => T): LazyList<T> {
+function lazyList<S, T>(source: () => Iterable<S>, map: (value: S) => T): LazyList<T> {
   return {
     lazy: true,
     *elements() {
@@ -74,7 +74,7 @@ export function checkJsonSections(snapshot: TraceSnapshot, tool: { name: string;
       references: graph.referencesOf(item.id).map(jsonLocation),
     })),
     links: graph.links.map((l) => ({ source: l.source, target: l.target, relation: l.relation, location: jsonLocation(l.location) })),
-    traces: lazyList(() => graph.traces, (t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
+    traces: lazyList(() => graph.tracesInOrder(), (t) => ({ id: t.id, tag: t.tag, role: t.role, location: jsonLocation(t.location) })),
     interfaces: resolveInterfaces(graph, snapshot.config).map((r) => ({
       id: r.fact.id,
       name: r.fact.name,
