@@ -14,7 +14,6 @@ import { compareLocations, compareStrings, FileIndex } from './fileIndex';
 import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
 import type { CodeTrace, FileFacts, FileRole, InterfaceFact, ItemFact, ItemLink, Kind, Location, Need, TraceItem } from './model';
 
-
 /** An ID used somewhere that no item defines (or whose prefix is not configured). */
 export interface UnresolvedRef {
   readonly id: string;
@@ -53,7 +52,6 @@ export function noChanges(): GraphChanges {
 }
 
 const INTERFACE_KINDS: ReadonlySet<string> = new Set(['interface', 'threat']);
-
 
 export class TraceGraph {
   /** Every definition per ID, sorted by file; more than one means a duplicate. */
