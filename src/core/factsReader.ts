@@ -4,7 +4,7 @@
 // where scanning it per ID cost its size times its IDs.
 // @implements ST-4, ST-63
 import { LINK_ATTRIBUTES } from './linkAttributes';
-import type { CodeTrace, FileFacts, ItemLink, Location } from './model';
+import type { CodeTrace, FileFacts, IdRef, ItemLink, Location } from './model';
 
 /** A link as written: `ref` is the end named in the attribute, which may not exist. */
 export interface WrittenLink extends ItemLink {
@@ -59,14 +59,18 @@ export const visitTraces: Visit<CodeTrace> = (facts, wanted, emit) => {
 
 /** The file's bare mentions, in prose and comments and in attributes that are not links. */
 export const visitMentions: Visit<Location> = (facts, wanted, emit) => {
-  for (const item of facts.items) {
-    for (const attribute of item.attributes) {
-      if (LINK_ATTRIBUTES[attribute.key]) continue;
-      for (const ref of attribute.refs) if (wanted === undefined || ref.id === wanted) emit(ref.id, { file: facts.file, range: ref.range });
-    }
-  }
-  for (const mention of facts.mentions) if (wanted === undefined || mention.id === wanted) emit(mention.id, { file: facts.file, range: mention.range });
+  forEachMention(facts, (ref) => {
+    if (wanted === undefined || ref.id === wanted) emit(ref.id, { file: facts.file, range: ref.range });
+  });
 };
+
+/** Each bare mention in the file as written, for readers and counts alike. */
+export function forEachMention(facts: FileFacts, each: (ref: IdRef) => void): void {
+  for (const item of facts.items) {
+    for (const attribute of item.attributes) if (!LINK_ATTRIBUTES[attribute.key]) attribute.refs.forEach(each);
+  }
+  facts.mentions.forEach(each);
+}
 
 /** The links written in the file's item attributes, under their source, their target or the ID written. */
 export function visitLinks(end: 'source' | 'target' | 'ref'): Visit<WrittenLink> {

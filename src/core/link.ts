@@ -8,7 +8,7 @@
 import type { SectraceConfig } from './config';
 import type { IdMatcher } from './ids';
 import { compactFacts, RangePool } from './compact';
-import { FactsReader, visitLinks, visitMentions, visitTraces, type WrittenLink } from './factsReader';
+import { FactsReader, forEachMention, visitLinks, visitMentions, visitTraces, type WrittenLink } from './factsReader';
 import { LINK_ATTRIBUTES } from './linkAttributes';
 import { compareLocations, compareStrings, FileIndex } from './fileIndex';
 import { definitionRank, primaryItem, resolvedByImporter } from './importers/graph';
@@ -136,10 +136,10 @@ export class TraceGraph {
   /** How many bare mentions of defined items there are: `references.length` without building the list. */
   get referenceCount(): number {
     let count = 0;
-    const defined = (ref: { id: string }) => this.itemsById.has(ref.id);
     for (const facts of this.files.values()) {
-      for (const mention of facts.mentions) if (defined(mention)) count++;
-      for (const item of facts.items) for (const attribute of item.attributes) if (!LINK_ATTRIBUTES[attribute.key]) count += attribute.refs.filter(defined).length;
+      forEachMention(facts, (ref) => {
+        if (this.itemsById.has(ref.id)) count++;
+      });
     }
     return count;
   }
